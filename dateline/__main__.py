@@ -1,0 +1,5 @@
+"""`python -m dateline` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,208 @@
+"""The `dateline` command: thin Typer commands over the Python API, rich output on a terminal.
+
+Output rules: tables and progress bars on a terminal; plain tab-separated lines when piped;
+`--json` for scripts. Errors: one line on stderr with a code and a hint, exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from . import render
+from .config import Config, load_config, parse_set_options
+from .errors import DatelineError
+from .export import EXPORT_FORMATS, export_articles
+from .ingest import ingest as run_ingest
+from .read import FORMATS
+from .read.fields import parse_field_map
+from .store import SCHEMA_VERSION, open_store
+from .store.queries import ArticleFilter, count_articles, get_article, list_articles, stats
+from .version import PIPELINE, PIPELINE_VERSION, __version__
+
+app = typer.Typer(help="dateline: dated news in, a sourced, geolocated record of events out.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+config_app = typer.Typer(help="Show the resolved configuration.", no_args_is_help=True)
+export_app = typer.Typer(help="Export stored records to files.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+app.add_typer(export_app, name="export")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+_state = {"debug": False}
+
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Database file [env DATELINE_DB; default ./dateline.duckdb].", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config file [env DATELINE_CONFIG; default ./dateline.toml].", show_default=False)]
+SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Override a setting: KEY=VALUE (repeatable).", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+SinceOpt = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Published on or after this date.")]
+UntilOpt = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Published on or before this date.")]
+OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet (case-insensitive).")]
+SearchOpt = Annotated[Optional[str], typer.Option("--search", help="Words that must appear in the title or text.")]
+
+InputFormat = Enum("InputFormat", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)  # type: ignore[misc]
+
+
+def _config(db: Path | None, config_file: Path | None = None, sets: list[str] | None = None) -> Config:
+    return load_config(config_file, parse_set_options(sets or []), str(db) if db else None)
+
+
+def _filter(since: datetime | None, until: datetime | None, outlet: str | None, search: str | None) -> ArticleFilter:
+    return ArticleFilter(since.date() if since else None, until.date() if until else None, outlet, search)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+
+
+def _json_default(value: Any) -> str:
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        out.print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+@app.command()
+def version(as_json: JsonOpt = False) -> None:
+    """Print package, schema and pipeline versions."""
+    info = {"dateline": __version__, "schema": SCHEMA_VERSION, "pipeline": PIPELINE_VERSION, "stages": PIPELINE,
+            "python": sys.version.split()[0]}
+    if as_json:
+        _print_json(info)
+        return
+    out.print(f"dateline {__version__}\nschema   {SCHEMA_VERSION}\npipeline {PIPELINE_VERSION}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, glob patterns, or - for stdin.", show_default=False)],
+    fmt: Annotated[Optional[InputFormat], typer.Option("--format", help="Read every input as this format (default: detect).")] = None,
+    field_map: Annotated[Optional[list[str]], typer.Option("--map", help="Rename input fields: FIELD=COLUMN, e.g. text=body (repeatable).")] = None,
+    db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors only.")] = False,
+) -> None:
+    """Read articles from PATHS and store them; rerunning never stores anything twice."""
+    config = _config(db, config_file, sets)
+    mapping = parse_field_map(field_map or [])
+    with open_store(config["store.path"]) as store:
+        with render.IngestProgress(err, enabled=not quiet and not as_json and err.is_terminal) as progress:
+            report = run_ingest(store, paths, config=config, fmt=fmt.value if fmt else None,
+                                field_map=mapping, on_item=progress.update)
+    if as_json:
+        _print_json(report.to_dict())
+    elif not quiet:
+        render.ingest_summary(out, report, terminal=out.is_terminal)
+    render.rejections(err, report, limit=None if _state["debug"] else 20)
+    if report.read == 0:
+        err.print("error: nothing could be read from the given inputs")
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_cmd(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Headline numbers of the store."""
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        numbers = stats(store.con)
+    if as_json:
+        _print_json(numbers)
+    else:
+        render.stats(out, numbers, str(config["store.path"]))
+
+
+@app.command()
+def articles(
+    since: SinceOpt = None, until: UntilOpt = None, outlet: OutletOpt = None, search: SearchOpt = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """List stored articles, newest first."""
+    config = _config(db)
+    flt = _filter(since, until, outlet, search)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = list_articles(store.con, flt, limit=limit, offset=offset)
+        total = count_articles(store.con, flt)
+    if as_json:
+        _print_json({"total": total, "offset": offset, "articles": rows})
+    else:
+        render.article_list(out, rows, total, offset, terminal=out.is_terminal)
+
+
+@app.command()
+def show(ref: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
+         db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Show one article: its metadata, where it came from, and its text."""
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        record = get_article(store.con, ref)
+    if as_json:
+        _print_json(record)
+    else:
+        render.article(out, record)
+
+
+@export_app.command("articles")
+def export_articles_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat("csv"),  # type: ignore[assignment]
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout, csv/jsonl only).")] = "-",
+    since: SinceOpt = None, until: UntilOpt = None, outlet: OutletOpt = None, search: SearchOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Export articles as CSV, JSON Lines or Parquet."""
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = export_articles(store.con, output, fmt.value, _filter(since, until, outlet, search))
+    if output != "-":
+        err.print(f"wrote {rows:,} articles to {escape(output)}")
+
+
+@app.command()
+def migrate(db: DbOpt = None) -> None:
+    """Bring a database to this dateline's schema version (keeps all data)."""
+    config = _config(db)
+    with open_store(config["store.path"]) as store:
+        applied = store.migrated
+    out.print(f"applied migrations {applied}" if applied else f"schema is current (version {SCHEMA_VERSION})")
+
+
+@config_app.command("show")
+def config_show(config_file: ConfigOpt = None, sets: SetOpt = None, db: DbOpt = None) -> None:
+    """Print the resolved configuration as commented TOML."""
+    config = _config(db, config_file, sets)
+    sys.stdout.write(f"# resolved from: {config.source}\n{config.to_toml()}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning dateline errors into one line and exit status 2."""
+    try:
+        app()
+    except DatelineError as exc:
+        if _state["debug"]:
+            raise
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted; what was written so far is kept, rerun to continue")
+        sys.exit(130)

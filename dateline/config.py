@@ -1,0 +1,150 @@
+"""Every knob dateline has, in one table: defaults, a TOML file, environment and `--set` overrides.
+
+Resolution order (later wins): the defaults below, `dateline.toml` in the working directory (or the
+file named by `--config` / `DATELINE_CONFIG`), `DATELINE_DB` for the database, `--set key=value`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One configurable value: dotted name, default, and a line of help shown in docs and CLI."""
+
+    name: str
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("store.path", "dateline.duckdb", "DuckDB file of the store (env DATELINE_DB, --db)."),
+    Setting("ingest.batch_size", 2000, "Articles written per transaction; a killed ingest loses at most one batch, which a rerun redoes."),
+    Setting("read.max_record_bytes", 20_000_000, "Largest JSONL line, CSV row or single-article file read; larger ones are rejected (E106)."),
+    Setting("read.max_document_bytes", 100_000_000, "Largest HTML page, feed or WARC record parsed as one document."),
+    Setting("read.min_text_chars", 1, "Articles with less text than this are rejected as empty (E105)."),
+    Setting("read.date_policy", "keep", "Articles without a usable publication date: 'keep' them with date unknown and a warning, or 'reject' them.", ("keep", "reject")),
+    Setting("read.min_year", 1900, "Publication dates before this year are implausible (treated as unknown)."),
+    Setting("read.max_future_days", 2, "Publication dates more than this many days after today are implausible."),
+    Setting("read.csv_delimiter", "", "CSV delimiter; empty means sniff (comma, tab, semicolon, pipe)."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Resolved settings; `config["read.date_policy"]` reads one, unknown names raise ConfigError."""
+
+    values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
+    source: str = "defaults"
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.values:
+            raise ConfigError(f"unknown setting {name!r}", hint="see `dateline config show`")
+        return self.values[name]
+
+    def with_overrides(self, overrides: dict[str, Any], source: str = "--set") -> Config:
+        """A copy with some settings replaced, each checked against its type and choices."""
+        values = dict(self.values)
+        for name, raw in overrides.items():
+            values[name] = _coerce(name, raw, source)
+        return Config(values, f"{self.source} + {source}")
+
+    def to_toml(self) -> str:
+        """The resolved settings as a commented TOML document (what `dateline config show` prints)."""
+        lines: list[str] = []
+        section = ""
+        for s in SETTINGS:
+            head, key = s.name.split(".", 1)
+            if head != section:
+                lines.append(f"\n[{head}]" if lines else f"[{head}]")
+                section = head
+            lines.append(f"# {s.help}")
+            lines.append(f"{key} = {_toml_value(self.values[s.name])}")
+        return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _coerce(name: str, raw: Any, source: str) -> Any:
+    setting = _BY_NAME.get(name)
+    if setting is None:
+        raise ConfigError(f"{source}: unknown setting {name!r}", hint="`dateline config show` lists them all")
+    kind = type(setting.default)
+    try:
+        if kind is bool and isinstance(raw, str):
+            value: Any = raw.strip().lower() in ("1", "true", "yes", "on")
+        else:
+            value = kind(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{source}: {name} must be {kind.__name__}, got {raw!r}") from None
+    if setting.choices and value not in setting.choices:
+        raise ConfigError(f"{source}: {name} must be one of {', '.join(setting.choices)}, got {value!r}")
+    return value
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def parse_set_options(items: list[str]) -> dict[str, str]:
+    """Turn `--set read.date_policy=reject` options into a dict, with a clear error when malformed."""
+    overrides = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"--set {item!r}: expected KEY=VALUE, e.g. --set ingest.batch_size=500")
+        overrides[name.strip()] = value.strip()
+    return overrides
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None,
+                db: str | None = None) -> Config:
+    """Resolve the configuration from defaults, a TOML file, the environment and overrides."""
+    config = Config()
+    file = Path(path) if path else _default_config_file()
+    if file is not None:
+        if not file.is_file():
+            raise ConfigError(f"config file {file} does not exist")
+        try:
+            table = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+        config = config.with_overrides(_flatten(table), source=str(file))
+    env_db = os.environ.get("DATELINE_DB")
+    if env_db:
+        config = config.with_overrides({"store.path": env_db}, source="DATELINE_DB")
+    if overrides:
+        config = config.with_overrides(overrides)
+    if db:
+        config = config.with_overrides({"store.path": db}, source="--db")
+    return config
+
+
+def _default_config_file() -> Path | None:
+    env = os.environ.get("DATELINE_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("dateline.toml")
+    return local if local.is_file() else None

@@ -1,0 +1,84 @@
+"""read: every supported input becomes a stream of Articles (or Rejections naming file, line and why).
+
+Formats: seed text, JSON Lines/JSON, CSV/TSV, HTML, WARC, RSS/Atom, Parquet; gzip on any of them.
+Everything streams: memory stays flat however large the input.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+
+from ..errors import E_BINARY, E_NO_FORMAT, E_NO_MATCH, E_TRUNCATED, E_UNREADABLE, ConfigError
+from ..model import Article, Origin, Rejection
+from .base import Item, ReadContext, Reader
+from .csvfile import read_csv
+from .detect import FORMATS, detect_format, looks_binary
+from .feed import read_feed
+from .html import read_html
+from .jsonl import read_jsonl
+from .parquet import read_parquet
+from .sources import Missing, Source, decompressed, expand, peek_head
+from .text import read_text
+from .warc import read_warc
+
+READERS: dict[str, Reader] = {
+    "text": read_text, "jsonl": read_jsonl, "csv": read_csv, "html": read_html,
+    "warc": read_warc, "feed": read_feed, "parquet": read_parquet,
+}
+
+__all__ = ["FORMATS", "READERS", "ReadContext", "read_paths", "read_source"]
+
+
+def read_paths(paths: list[str], ctx: ReadContext | None = None, fmt: str | None = None) -> Iterator[Item]:
+    """Articles and rejections from every path (files, directories, globs, `-`), in order."""
+    if fmt is not None and fmt not in READERS:
+        raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    ctx = ctx or ReadContext()
+    for source in expand(paths):
+        if isinstance(source, Missing):
+            yield Rejection(Origin(source.name), E_NO_MATCH, "no such file, directory or matching pattern")
+        else:
+            yield from read_source(source, ctx, fmt)
+
+
+def read_source(source: Source, ctx: ReadContext, fmt: str | None = None) -> Iterator[Item]:
+    """Open one source, pick its reader, and turn read failures into rejections that name it."""
+    try:
+        raw = source.open_raw()
+    except OSError as exc:
+        yield Rejection(Origin(source.name), E_UNREADABLE, f"cannot open: {exc.strerror or exc}")
+        return
+    last: Origin | None = None
+    with raw:
+        try:
+            stream = decompressed(raw)
+            head = peek_head(stream)
+            chosen = fmt or detect_format(source.name, head)
+            if chosen is None:
+                yield Rejection(Origin(source.name), E_NO_FORMAT, "cannot tell the format; name it with --format")
+                return
+            if looks_binary(chosen, head):
+                yield Rejection(Origin(source.name, format=chosen), E_BINARY, f"binary data, not {chosen} text")
+                return
+            reader_stream = raw if chosen == "warc" else stream  # warcio handles its own gzip members
+            for item in READERS[chosen](reader_stream, source.name, ctx):
+                last = item.origin
+                yield item
+        except (EOFError, zlib.error, OSError) as exc:
+            where = f" after {_position(last)}" if last else ""
+            problem = "compressed data ends early" if isinstance(exc, (EOFError, zlib.error)) else f"read failed: {exc}"
+            yield Rejection(Origin(source.name), E_TRUNCATED, f"{problem}{where}; earlier articles were kept")
+
+
+def _position(origin: Origin) -> str:
+    if origin.line is not None:
+        return f"line {origin.line}"
+    if origin.record is not None:
+        return f"record {origin.record}"
+    return "the start"
+
+
+def iter_articles(items: Iterator[Item]) -> Iterator[Article]:
+    """Only the articles of a read (for callers that collect rejections elsewhere)."""
+    return (item for item in items if isinstance(item, Article))

@@ -1,0 +1,61 @@
+"""JSON Lines (one article object per line); a file holding one JSON array of objects also works."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from ..errors import E_MALFORMED, E_TOO_LARGE
+from ..model import Origin, Rejection
+from .base import Item, ReadContext
+from .fields import article_from_record
+from .lines import LineReader
+
+REPAIRED = "invalid UTF-8 bytes on this line were read as cp1252"
+
+
+def read_jsonl(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
+    """Yield one article (or a rejection naming the line) per non-blank line."""
+    head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        yield from _read_array(stream, name, ctx)
+        return
+    lines = LineReader(stream, head, ctx.max_record_bytes)
+    for line in lines:
+        origin = Origin(name, line=lines.lineno, format="jsonl")
+        if lines.lineno in lines.oversized:
+            yield Rejection(origin, E_TOO_LARGE, f"line longer than read.max_record_bytes ({ctx.max_record_bytes:,} bytes)")
+            continue
+        if not line.strip():
+            continue
+        yield _parse_line(line, origin, ctx, [REPAIRED] if lines.lineno in lines.repaired else [])
+
+
+def _parse_line(line: str, origin: Origin, ctx: ReadContext, warnings: list[str]) -> Item:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejection(origin, E_MALFORMED, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    return _from_value(record, origin, ctx, warnings)
+
+
+def _from_value(record: Any, origin: Origin, ctx: ReadContext, warnings: list[str]) -> Item:
+    if not isinstance(record, dict):
+        return Rejection(origin, E_MALFORMED, f"expected a JSON object, got {type(record).__name__}")
+    return article_from_record(record, origin, ctx, warnings)
+
+
+def _read_array(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
+    data = stream.read(ctx.max_document_bytes + 1)
+    if len(data) > ctx.max_document_bytes:
+        yield Rejection(Origin(name, format="json"), E_TOO_LARGE,
+                        "JSON array file over read.max_document_bytes; write it as JSON Lines instead")
+        return
+    try:
+        records = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield Rejection(Origin(name, format="json"), E_MALFORMED, f"invalid JSON: {exc}")
+        return
+    for index, record in enumerate(records, start=1):
+        yield _from_value(record, Origin(name, record=index, format="json"), ctx, [])

@@ -1,0 +1,84 @@
+"""Input paths to byte streams: files, directories (recursive), globs, `-` for stdin, gzip inside."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .detect import format_from_name
+
+GZIP_MAGIC = b"\x1f\x8b"
+HEAD_BYTES = 65536
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a file path, or standard input when `path` is None."""
+
+    name: str
+    path: Path | None = None
+
+    def open_raw(self) -> io.BufferedReader:
+        """The bytes as stored (still compressed), peekable."""
+        if self.path is None:
+            return io.BufferedReader(sys.stdin.buffer.raw if hasattr(sys.stdin.buffer, "raw") else sys.stdin.buffer,  # type: ignore[arg-type]
+                                     buffer_size=HEAD_BYTES)
+        return open(self.path, "rb", buffering=HEAD_BYTES)
+
+
+def decompressed(raw: io.BufferedReader) -> io.BufferedReader:
+    """A peekable stream of the content, gunzipped when it starts with the gzip magic bytes."""
+    if raw.peek(2)[:2] == GZIP_MAGIC:
+        return io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"), buffer_size=HEAD_BYTES)  # type: ignore[arg-type]
+    return raw
+
+
+def peek_head(stream: io.BufferedReader) -> bytes:
+    """Up to HEAD_BYTES of the stream without consuming them."""
+    return stream.peek(HEAD_BYTES)[:HEAD_BYTES]
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """A path argument that names nothing."""
+
+    name: str
+
+
+def expand(paths: list[str]) -> Iterator[Source | Missing]:
+    """Each argument in order: `-`, a file, a directory walked recursively, or a glob pattern."""
+    for arg in paths:
+        if arg == "-":
+            yield Source("-")
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield Source(str(path), path)
+        elif glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                yield Missing(arg)
+            for match in matches:
+                yield from (_walk(Path(match)) if Path(match).is_dir() else [Source(match, Path(match))])
+        else:
+            yield Missing(arg)
+
+
+def _walk(root: Path) -> Iterator[Source]:
+    """Files under a directory whose name says they hold articles; hidden entries are skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            if filename.startswith(".") or format_from_name(filename) is None:
+                continue
+            path = Path(dirpath) / filename
+            yield Source(str(path), path)

@@ -1,0 +1,58 @@
+"""WARC / WARC.gz web archives via warcio: each HTML response record is read as an HTML page.
+
+The WARC-Date is when the page was crawled, not when it was published: it is kept as
+`retrieved_at` and never used as the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import E_MALFORMED, E_TOO_LARGE, E_TRUNCATED
+from ..model import Origin, Rejection
+from .base import Item, ReadContext
+from .dates import parse_date
+from .html import article_from_html
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
+    """Yield an article per HTML response; other records are skipped, a truncated tail is reported."""
+    number = 0
+    try:
+        for record in ArchiveIterator(stream):
+            number += 1
+            item = _from_record(record, Origin(name, record=number, format="warc"), ctx)
+            if item is not None:
+                yield item
+    except ArchiveLoadFailed as exc:
+        yield Rejection(Origin(name, record=number + 1, format="warc"), E_MALFORMED,
+                        f"not a readable WARC record: {str(exc).strip()[:200]}")
+    except (EOFError, OSError, ValueError) as exc:
+        yield Rejection(Origin(name, record=number + 1, format="warc"), E_TRUNCATED,
+                        f"archive ends early or is corrupt after record {number}: {exc.__class__.__name__}")
+
+
+def _from_record(record: object, origin: Origin, ctx: ReadContext) -> Item | None:
+    rec_type = getattr(record, "rec_type", "")
+    if rec_type not in ("response", "resource"):
+        return None
+    headers = record.http_headers if rec_type == "response" else record.rec_headers  # type: ignore[attr-defined]
+    content_type = (headers.get_header("Content-Type") or "").lower() if headers else ""
+    if not content_type.startswith(_HTML_TYPES):
+        return None
+    if rec_type == "response" and headers is not None:
+        status = headers.get_statuscode() or ""
+        if status and not status.startswith("2"):
+            return None
+    data = record.content_stream().read(ctx.max_document_bytes + 1)  # type: ignore[attr-defined]
+    if len(data) > ctx.max_document_bytes:
+        return Rejection(origin, E_TOO_LARGE, "record over read.max_document_bytes")
+    url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+    crawled = parse_date(record.rec_headers.get_header("WARC-Date"), max_future_days=3650)  # type: ignore[attr-defined]
+    return article_from_html(data, origin, ctx, url=url, retrieved_at=crawled.instant)

@@ -1,0 +1,149 @@
+"""Terminal output of the CLI: progress bars, summary tables, listings. Plain lines when piped.
+
+Article text is untrusted: everything from the store goes through `escape` before rich sees it,
+so markup-like text (`[bold]`, `[link=...]`) is printed as written, never interpreted.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from .ingest import IngestReport
+from .model import Article
+from .read.base import Item
+
+REASONS = {
+    "E101": "unreadable file", "E102": "binary data", "E103": "truncated or corrupt",
+    "E104": "malformed record", "E105": "empty article", "E106": "too large",
+    "E107": "unknown format", "E108": "no such path", "E109": "no usable date",
+}
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} articles/s" if speed else "… articles/s", style="cyan")
+
+
+class IngestProgress:
+    """A live counter of articles read, their rate, and the file being read (only on a terminal)."""
+
+    def __init__(self, console: Console, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} articles"), _RateColumn(),
+                                 TimeElapsedColumn(), TextColumn("[dim]{task.fields[where]}"),
+                                 console=console, transient=True)
+        self.task = self.progress.add_task("ingest", total=None, where="")
+        self._pending = 0
+        self._where = ""
+
+    def update(self, item: Item) -> None:
+        if not self.enabled:
+            return
+        if isinstance(item, Article):
+            self._pending += 1
+        path = item.origin.path
+        if self._pending >= 200 or path != self._where:
+            self._where = path
+            self.progress.update(self.task, advance=self._pending, where=escape(path[-60:]))
+            self._pending = 0
+
+    def __enter__(self) -> IngestProgress:
+        if self.enabled:
+            self.progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.enabled:
+            self.progress.update(self.task, advance=self._pending)
+            self.progress.stop()
+
+
+def ingest_summary(console: Console, report: IngestReport, *, terminal: bool) -> None:
+    """The counts of an ingest run: a table on a terminal, `key<TAB>value` lines when piped."""
+    rows = [("read", report.read), ("new", report.new), ("updated", report.updated),
+            ("already stored", report.unchanged), ("rejected", report.rejected),
+            ("with warnings", report.warned)]
+    if not terminal:
+        for name, value in rows:
+            console.print(f"{name}\t{value}")
+        return
+    table = Table(title=f"ingest run {report.run_id}: {report.read:,} articles in {report.seconds:.1f} s "
+                        f"({report.rate:,.0f} articles/s)", title_justify="left")
+    table.add_column("articles")
+    table.add_column("count", justify="right")
+    for name, value in rows:
+        table.add_row(name, f"{value:,}")
+    for code, count in report.reasons.most_common():
+        table.add_row(f"  rejected: {REASONS.get(code, code)} ({code})", f"{count:,}")
+    console.print(table)
+
+
+def rejections(console: Console, report: IngestReport, *, limit: int | None) -> None:
+    """Each rejection as `where: code problem` on stderr, like a compiler's messages."""
+    shown = report.rejections if limit is None else report.rejections[:limit]
+    for rejection in shown:
+        console.print(f"[yellow]rejected[/yellow] {escape(str(rejection.origin))}: {rejection.code} {escape(rejection.problem)}")
+    hidden = report.rejected - len(shown)
+    if hidden > 0:
+        console.print(f"… and {hidden:,} more rejections (all stored: see ingest_rejections for run {report.run_id})")
+    for warning in report.warnings[: (limit or len(report.warnings))]:
+        console.print(f"[dim]warning {escape(warning)}[/dim]")
+
+
+def stats(console: Console, numbers: dict[str, Any], path: str) -> None:
+    """The headline numbers of a store."""
+    table = Table(title=f"dateline store {escape(path)}", title_justify="left", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    span = f"{numbers['first_date'] or '?'} to {numbers['last_date'] or '?'}"
+    table.add_row("articles", f"{numbers['articles']:,} ({numbers['undated']:,} without a usable date)")
+    table.add_row("published", span)
+    table.add_row("outlets", f"{numbers['outlets']:,}")
+    table.add_row("formats", escape(", ".join(f"{k} {v:,}" for k, v in numbers["by_format"].items())))
+    table.add_row("top outlets", escape(", ".join(f"{k} ({v})" for k, v in numbers["top_outlets"].items())))
+    for run in numbers["recent_runs"][:3]:
+        table.add_row(f"run {run['id']}", f"{run['status']}, {run['started_at']:%Y-%m-%d %H:%M}, "
+                      f"{run['new_count']:,} new of {run['read_count']:,} read, {run['rejected_count']:,} rejected")
+    console.print(table)
+
+
+def article_list(console: Console, rows: list[dict[str, Any]], total: int, offset: int, *, terminal: bool) -> None:
+    """Listing of articles: a table on a terminal, tab-separated lines when piped."""
+    if not terminal:
+        for row in rows:
+            cells = [row["id"], str(row["published"] or ""), row["outlet"] or "", row["title"] or ""]
+            console.print("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells), markup=False)
+        return
+    table = Table(title=f"{total:,} articles (showing {offset + 1 if rows else 0}-{offset + len(rows)})",
+                  title_justify="left")
+    for column in ("id", "published", "outlet", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["id"], str(row["published"] or "?"), escape(row["outlet"] or ""),
+                      escape(row["title"] or "(untitled)"))
+    console.print(table)
+
+
+def article(console: Console, record: dict[str, Any]) -> None:
+    """One article: metadata lines, then the text with its paragraphs."""
+    where = record["origin_path"] + (f":{record['origin_line']}" if record["origin_line"] else "") + \
+        (f"#{record['origin_record']}" if record["origin_record"] else "")
+    console.print(f"[bold]{escape(record['title'] or '(untitled)')}[/bold]")
+    for name, value in (("id", record["id"]), ("published", record["published_at"] or record["published"]),
+                        ("date", record["date_status"]), ("outlet", record["outlet"]),
+                        ("url", record["url"]), ("author", record["author"]), ("from", where)):
+        if value:
+            console.print(f"[dim]{name:>9}[/dim] {escape(str(value))}")
+    if record["warnings"]:
+        console.print(f"[dim]{'warnings':>9}[/dim] [yellow]{escape('; '.join(record['warnings']))}[/yellow]")
+    console.print()
+    console.print(escape(record["text"]))

@@ -1,0 +1,107 @@
+"""Read-only questions to the store; every value reaches SQL as a parameter, never as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+
+LIST_COLUMNS = ("id", "published", "outlet", "title", "url", "date_status")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Which articles a listing or export covers; empty fields do not filter."""
+
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    search: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """A WHERE clause with placeholders, and its parameters."""
+        clauses, params = [], []
+        if self.since:
+            clauses.append("published >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("published <= ?")
+            params.append(self.until)
+        if self.outlet:
+            clauses.append("lower(outlet) = lower(?)")
+            params.append(self.outlet)
+        if self.search:
+            pattern = "%" + _escape_like(self.search) + "%"
+            clauses.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def list_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter, *, limit: int = 50,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """Articles newest first (ties by id, so pages are stable), without their text."""
+    where, params = flt.where()
+    sql = (f"SELECT {', '.join(LIST_COLUMNS)}, length(text) AS chars FROM articles{where} "
+           "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?")
+    return _dicts(con.execute(sql, [*params, limit, offset]))
+
+
+def count_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter) -> int:
+    where, params = flt.where()
+    row = con.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def get_article(con: duckdb.DuckDBPyConnection, ref: str) -> dict[str, Any]:
+    """One article by id, or by an unambiguous id prefix (at least 4 characters)."""
+    rows = _dicts(con.execute("SELECT * FROM articles WHERE id = ?", [ref]))
+    if not rows and len(ref) >= 4:
+        rows = _dicts(con.execute(
+            "SELECT * FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 6", [ref]))
+    if not rows:
+        raise StoreError(f"no article with id {ref!r}", hint="`dateline articles` lists ids")
+    if len(rows) > 1:
+        ids = ", ".join(r["id"] for r in rows[:5])
+        raise StoreError(f"id prefix {ref!r} matches several articles ({ids})", hint="give more characters")
+    return rows[0]
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Headline numbers of the store: articles, date range, outlets, formats, runs."""
+    row = con.execute(
+        "SELECT count(*), min(published), max(published), count(DISTINCT outlet), "
+        "count(*) FILTER (WHERE date_status <> 'ok'), coalesce(sum(length(text)), 0) FROM articles"
+    ).fetchone()
+    assert row is not None
+    runs = _dicts(con.execute(
+        "SELECT id, started_at, finished_at, status, read_count, new_count, updated_count, "
+        "unchanged_count, rejected_count FROM ingest_runs ORDER BY id DESC LIMIT 5"))
+    return {
+        "articles": row[0], "first_date": row[1], "last_date": row[2], "outlets": row[3],
+        "undated": row[4], "characters": row[5],
+        "by_format": dict(con.execute(
+            "SELECT coalesce(origin_format, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+        "top_outlets": dict(con.execute(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY 1 "
+            "ORDER BY 2 DESC, 1 LIMIT 10").fetchall()),
+        "recent_runs": runs,
+    }
+
+
+def run_rejections(con: duckdb.DuckDBPyConnection, run_id: int) -> list[dict[str, Any]]:
+    """The stored rejections of one ingest run."""
+    return _dicts(con.execute(
+        "SELECT origin, code, problem FROM ingest_rejections WHERE run_id = ? ORDER BY rowid", [run_id]))

@@ -1,0 +1,93 @@
+"""The store's schema as numbered migrations; a database records which ones it has applied.
+
+Add a migration by appending to MIGRATIONS (never edit an applied one). SCHEMA_VERSION is the last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: its number, what it does, and the SQL statements that do it."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, ingest runs and their rejections", (
+        """CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            url VARCHAR,
+            outlet VARCHAR,
+            title VARCHAR,
+            published DATE,
+            published_at TIMESTAMPTZ,
+            date_status VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            lang VARCHAR,
+            author VARCHAR,
+            retrieved_at TIMESTAMPTZ,
+            content_hash VARCHAR NOT NULL,
+            origin_path VARCHAR,
+            origin_line INTEGER,
+            origin_record INTEGER,
+            origin_format VARCHAR,
+            extra JSON,
+            warnings VARCHAR[],
+            run_id INTEGER,
+            ingested_at TIMESTAMPTZ,
+            updated_at TIMESTAMPTZ
+        )""",
+        "CREATE SEQUENCE ingest_run_ids START 1",
+        """CREATE TABLE ingest_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TIMESTAMPTZ NOT NULL,
+            finished_at TIMESTAMPTZ,
+            status VARCHAR NOT NULL,
+            inputs VARCHAR[],
+            read_count BIGINT DEFAULT 0,
+            new_count BIGINT DEFAULT 0,
+            updated_count BIGINT DEFAULT 0,
+            unchanged_count BIGINT DEFAULT 0,
+            rejected_count BIGINT DEFAULT 0,
+            warning_count BIGINT DEFAULT 0,
+            dateline_version VARCHAR
+        )""",
+        """CREATE TABLE ingest_rejections (
+            run_id INTEGER NOT NULL,
+            origin VARCHAR NOT NULL,
+            code VARCHAR NOT NULL,
+            problem VARCHAR NOT NULL
+        )""",
+    )),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+# Arrow schema of an articles batch, declared once: used to bulk-load the store and for Parquet.
+ARTICLE_ARROW = pa.schema([
+    ("id", pa.string()),
+    ("url", pa.string()),
+    ("outlet", pa.string()),
+    ("title", pa.string()),
+    ("published", pa.date32()),
+    ("published_at", pa.timestamp("us", tz="UTC")),
+    ("date_status", pa.string()),
+    ("text", pa.string()),
+    ("lang", pa.string()),
+    ("author", pa.string()),
+    ("retrieved_at", pa.timestamp("us", tz="UTC")),
+    ("content_hash", pa.string()),
+    ("origin_path", pa.string()),
+    ("origin_line", pa.int32()),
+    ("origin_record", pa.int32()),
+    ("origin_format", pa.string()),
+    ("extra", pa.string()),
+    ("warnings", pa.list_(pa.string())),
+])
+ARTICLE_COLUMNS = tuple(ARTICLE_ARROW.names)
