@@ -37,7 +37,7 @@ app.add_typer(config_app, name="config")
 app.add_typer(export_app, name="export")
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Database file [env DATELINE_DB; default ./dateline.duckdb].", show_default=False)]
@@ -105,7 +105,7 @@ def ingest(
     """Read articles from PATHS and store them; rerunning never stores anything twice."""
     config = _config(db, config_file, sets)
     mapping = parse_field_map(field_map or [])
-    with open_store(config["store.path"]) as store:
+    with open_store(config["store.path"], config=config) as store:
         with render.IngestProgress(err, enabled=not quiet and not as_json and err.is_terminal) as progress:
             report = run_ingest(store, paths, config=config, fmt=fmt.value if fmt else None,
                                 field_map=mapping, on_item=progress.update)
@@ -182,7 +182,7 @@ def export_articles_cmd(
 def migrate(db: DbOpt = None) -> None:
     """Bring a database to this dateline's schema version (keeps all data)."""
     config = _config(db)
-    with open_store(config["store.path"]) as store:
+    with open_store(config["store.path"], config=config) as store:
         applied = store.migrated
     out.print(f"applied migrations {applied}" if applied else f"schema is current (version {SCHEMA_VERSION})")
 

@@ -27,7 +27,9 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("store.path", "dateline.duckdb", "DuckDB file of the store (env DATELINE_DB, --db)."),
-    Setting("ingest.batch_size", 2000, "Articles written per transaction; a killed ingest loses at most one batch, which a rerun redoes."),
+    Setting("store.memory_limit", "256MB", "DuckDB memory limit of a writing process; bounds ingest memory whatever the corpus size."),
+    Setting("store.checkpoint_threshold", "256MB", "WAL size at which DuckDB folds it into the file; larger means fewer, cheaper checkpoints while ingesting."),
+    Setting("ingest.batch_size", 5000, "Articles written per transaction; a killed ingest loses at most one batch, which a rerun redoes."),
     Setting("read.max_record_bytes", 20_000_000, "Largest JSONL line, CSV row or single-article file read; larger ones are rejected (E106)."),
     Setting("read.max_document_bytes", 100_000_000, "Largest HTML page, feed or WARC record parsed as one document."),
     Setting("read.min_text_chars", 1, "Articles with less text than this are rejected as empty (E105)."),

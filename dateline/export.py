@@ -32,7 +32,7 @@ def export_articles(con: duckdb.DuckDBPyConnection, target: str, fmt: str,
     where, params = (flt or ArticleFilter()).where()
     sql = (f"SELECT {', '.join(ARTICLE_EXPORT_COLUMNS)} FROM articles{where} "
            "ORDER BY published NULLS LAST, id")
-    reader = con.execute(sql, params).fetch_record_batch(10_000)
+    reader = con.cursor().sql(sql, params=params).to_arrow_reader(10_000)
     return write_batches(reader, target, fmt)
 
 

@@ -14,7 +14,6 @@ DateStatus = Literal["ok", "missing", "unparseable", "implausible"]
 
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid)$", re.I)
 _BLANK_LINES = re.compile(r"\n\s*\n+")
-_INLINE_SPACE = re.compile(r"[ \t\f\v\u00a0]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +102,11 @@ def article_id(url: str | None, published: date | None, title: str | None, text:
 
 def normalize_text(raw: str) -> str:
     """NFC, one space between words, paragraphs (blank-line separated) joined by a blank line."""
-    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    raw = raw.replace("\x00", "")
-    paragraphs = []
-    for block in _BLANK_LINES.split(raw):
-        lines = [_INLINE_SPACE.sub(" ", line).strip() for line in block.split("\n")]
-        paragraph = " ".join(line for line in lines if line)
-        if paragraph:
-            paragraphs.append(paragraph)
-    return "\n\n".join(paragraphs)
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in raw:
+        raw = raw.replace("\x00", "")
+    if not unicodedata.is_normalized("NFC", raw):
+        raw = unicodedata.normalize("NFC", raw)
+    paragraphs = (" ".join(block.split()) for block in _BLANK_LINES.split(raw))
+    return "\n\n".join(p for p in paragraphs if p)

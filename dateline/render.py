@@ -26,6 +26,11 @@ REASONS = {
 }
 
 
+def _plain(console: Console, line: str) -> None:
+    """A line as is, for scripts: no markup, no tab expansion, no wrapping."""
+    console.file.write(line + "\n")
+
+
 class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
@@ -74,7 +79,7 @@ def ingest_summary(console: Console, report: IngestReport, *, terminal: bool) ->
             ("with warnings", report.warned)]
     if not terminal:
         for name, value in rows:
-            console.print(f"{name}\t{value}")
+            _plain(console, f"{name}\t{value}")
         return
     table = Table(title=f"ingest run {report.run_id}: {report.read:,} articles in {report.seconds:.1f} s "
                         f"({report.rate:,.0f} articles/s)", title_justify="left")
@@ -121,7 +126,7 @@ def article_list(console: Console, rows: list[dict[str, Any]], total: int, offse
     if not terminal:
         for row in rows:
             cells = [row["id"], str(row["published"] or ""), row["outlet"] or "", row["title"] or ""]
-            console.print("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells), markup=False)
+            _plain(console, "\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
         return
     table = Table(title=f"{total:,} articles (showing {offset + 1 if rows else 0}-{offset + len(rows)})",
                   title_justify="left")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 
-from ..errors import E_BINARY, E_NO_FORMAT, E_NO_MATCH, E_TRUNCATED, E_UNREADABLE, ConfigError
+from ..errors import E_BINARY, E_EMPTY, E_NO_FORMAT, E_NO_MATCH, E_TRUNCATED, E_UNREADABLE, ConfigError
 from ..model import Article, Origin, Rejection
 from .base import Item, ReadContext, Reader
 from .csvfile import read_csv
@@ -18,7 +18,7 @@ from .feed import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
 from .parquet import read_parquet
-from .sources import Missing, Source, decompressed, expand, peek_head
+from .sources import Missing, Source, decompressed, expand, gunzipped_head, peek_head
 from .text import read_text
 from .warc import read_warc
 
@@ -53,7 +53,12 @@ def read_source(source: Source, ctx: ReadContext, fmt: str | None = None) -> Ite
     with raw:
         try:
             stream = decompressed(raw)
-            head = peek_head(stream)
+            # Peek at a gzip file's head without reading through the gzip layer, which would consume
+            # `raw` and leave nothing for warcio (it reads the compressed bytes itself).
+            head = peek_head(stream) if stream is raw else gunzipped_head(raw)
+            if not head.strip():
+                yield Rejection(Origin(source.name), E_EMPTY, "empty file: nothing but whitespace")
+                return
             chosen = fmt or detect_format(source.name, head)
             if chosen is None:
                 yield Rejection(Origin(source.name), E_NO_FORMAT, "cannot tell the format; name it with --format")

@@ -59,8 +59,10 @@ def article_from_html(data: bytes, origin: Origin, ctx: ReadContext, *, url: str
     meta_date = _published_meta(tree)
     lang = tree.get("lang")
     try:
+        # favor_precision: without it a page with no article body comes out as its menu links.
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, date_extraction_params=_DATE_PARAMS)
+                                          include_tables=False, favor_precision=True,
+                                          date_extraction_params=_DATE_PARAMS)
     except (ValueError, TypeError, RecursionError) as exc:
         return Rejection(origin, E_MALFORMED, f"HTML extraction failed: {exc.__class__.__name__}: {exc}")
     if doc is None or not (doc.text or "").strip():

@@ -36,7 +36,7 @@ def _parse_line(line: str, origin: Origin, ctx: ReadContext, warnings: list[str]
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Rejection(origin, E_MALFORMED, f"invalid JSON: {exc.msg} at column {exc.colno}")
+        return Rejection(origin, E_MALFORMED, f"invalid JSON: {exc.msg} at column {exc.pos + 1}")
     return _from_value(record, origin, ctx, warnings)
 
 

@@ -57,15 +57,18 @@ class LineReader:
 
     def _text_lines(self) -> Iterator[str]:
         text = text_stream(self.stream, self.head, newline="")
-        while True:
-            line = text.readline(self.limit + 1)
-            if not line:
-                return
-            self.lineno += 1
-            if len(line) > self.limit and not line.endswith("\n"):
-                while (rest := text.readline(1 << 20)) and not rest.endswith("\n"):
-                    pass
-                self.oversized.add(self.lineno)
-                yield "\n"
-                continue
-            yield line
+        try:
+            while True:
+                line = text.readline(self.limit + 1)
+                if not line:
+                    return
+                self.lineno += 1
+                if len(line) > self.limit and not line.endswith("\n"):
+                    while (rest := text.readline(1 << 20)) and not rest.endswith("\n"):
+                        pass
+                    self.oversized.add(self.lineno)
+                    yield "\n"
+                    continue
+                yield line
+        finally:
+            text.detach()  # the caller owns the stream; an undetached wrapper warns (ResourceWarning)

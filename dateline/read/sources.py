@@ -7,10 +7,11 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .detect import format_from_name
 
@@ -33,16 +34,63 @@ class Source:
         return open(self.path, "rb", buffering=HEAD_BYTES)
 
 
+class _Gunzip(io.RawIOBase):
+    """Gunzipped bytes that reach the reader even when the file is cut short.
+
+    `GzipFile.read(n)` raises on a truncated file and drops what it decompressed before the cut,
+    so peeking at the head of a small truncated file lost every article in it. Here the bytes
+    before the cut are returned first and the error is raised by the next read.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._error: Exception | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._error is not None:
+            raise self._error
+        view = memoryview(buffer).cast("B")
+        filled = 0
+        while filled < len(view):
+            try:
+                chunk = self._gz.read1(len(view) - filled)
+            except (EOFError, OSError, zlib.error) as exc:
+                if not filled:
+                    raise
+                self._error = exc
+                break
+            if not chunk:
+                break
+            view[filled:filled + len(chunk)] = chunk
+            filled += len(chunk)
+        return filled
+
+    def close(self) -> None:
+        self._gz.close()
+        super().close()
+
+
 def decompressed(raw: io.BufferedReader) -> io.BufferedReader:
-    """A peekable stream of the content, gunzipped when it starts with the gzip magic bytes."""
+    """A peekable stream of the content, gunzipped when it starts with the gzip magic bytes (reads nothing yet)."""
     if raw.peek(2)[:2] == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"), buffer_size=HEAD_BYTES)  # type: ignore[arg-type]
+        return io.BufferedReader(_Gunzip(raw), buffer_size=HEAD_BYTES)
     return raw
 
 
 def peek_head(stream: io.BufferedReader) -> bytes:
     """Up to HEAD_BYTES of the stream without consuming them."""
     return stream.peek(HEAD_BYTES)[:HEAD_BYTES]
+
+
+def gunzipped_head(raw: io.BufferedReader) -> bytes:
+    """Up to HEAD_BYTES of a gzip stream's first member, decompressed, without consuming `raw`.
+
+    A head cut short is fine (it decompresses as far as it goes); corrupt data raises zlib.error.
+    """
+    return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(raw.peek(HEAD_BYTES)[:HEAD_BYTES], HEAD_BYTES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,16 +24,23 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read_warc(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     """Yield an article per HTML response; other records are skipped, a truncated tail is reported."""
     number = 0
+    last: Item | None = None
+    record = None
     try:
         for record in ArchiveIterator(stream):
             number += 1
-            item = _from_record(record, Origin(name, record=number, format="warc"), ctx)
-            if item is not None:
-                yield item
+            last = _from_record(record, Origin(name, record=number, format="warc"), ctx)
+            if last is not None:
+                yield last
+        # warcio ends quietly inside a record cut short; what it could not read is left in its limit.
+        cut_short = record is not None and getattr(record.raw_stream, "limit", 0) > 0
+        if cut_short and not (isinstance(last, Rejection) and last.code == E_TRUNCATED):
+            yield Rejection(Origin(name, record=number, format="warc"), E_TRUNCATED,
+                            f"archive ends inside record {number}: the file is cut short")
     except ArchiveLoadFailed as exc:
         yield Rejection(Origin(name, record=number + 1, format="warc"), E_MALFORMED,
                         f"not a readable WARC record: {str(exc).strip()[:200]}")
-    except (EOFError, OSError, ValueError) as exc:
+    except (EOFError, OSError, ValueError, AttributeError) as exc:  # warcio, on headers cut short
         yield Rejection(Origin(name, record=number + 1, format="warc"), E_TRUNCATED,
                         f"archive ends early or is corrupt after record {number}: {exc.__class__.__name__}")
 
@@ -53,6 +60,9 @@ def _from_record(record: object, origin: Origin, ctx: ReadContext) -> Item | Non
     data = record.content_stream().read(ctx.max_document_bytes + 1)  # type: ignore[attr-defined]
     if len(data) > ctx.max_document_bytes:
         return Rejection(origin, E_TOO_LARGE, "record over read.max_document_bytes")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # type: ignore[attr-defined]
+        # warcio hands over a record cut short as if it were whole; a partial page is no article.
+        return Rejection(origin, E_TRUNCATED, "record ends before its Content-Length: the archive is cut short")
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     crawled = parse_date(record.rec_headers.get_header("WARC-Date"), max_future_days=3650)  # type: ignore[attr-defined]
     return article_from_html(data, origin, ctx, url=url, retrieved_at=crawled.instant)
