@@ -1,0 +1,40 @@
+# Two commands do everything on a fresh machine with Python >= 3.11:
+#   make demo   - virtual environment, install, ingest the demo corpus, print a summary
+#   make test   - the whole test suite (what CI runs)
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_DB ?= demo.duckdb
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast bench install clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dateline needs Python >= 3.11 (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/dateline ingest examples/corpus --db $(DEMO_DB)
+	$(BIN)/dateline stats --db $(DEMO_DB)
+	@echo
+	@echo "Next: $(BIN)/dateline articles --db $(DEMO_DB)            (list; --search, --since, --outlet)"
+	@echo "      $(BIN)/dateline show ID --db $(DEMO_DB)             (one article)"
+	@echo "      $(BIN)/dateline export articles -f parquet -o articles.parquet --db $(DEMO_DB)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal build dist *.egg-info
