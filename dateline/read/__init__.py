@@ -6,6 +6,7 @@ Everything streams: memory stays flat however large the input.
 
 from __future__ import annotations
 
+import gzip
 import zlib
 from collections.abc import Iterator
 
@@ -64,7 +65,8 @@ def read_source(source: Source, ctx: ReadContext, fmt: str | None = None) -> Ite
                 yield Rejection(Origin(source.name), E_NO_FORMAT, "cannot tell the format; name it with --format")
                 return
             if looks_binary(chosen, head):
-                yield Rejection(Origin(source.name, format=chosen), E_BINARY, f"binary data, not {chosen} text")
+                yield Rejection(Origin(source.name, format=chosen), E_BINARY,
+                                f"binary data where {_LABELS.get(chosen, chosen)} was expected")
                 return
             reader_stream = raw if chosen == "warc" else stream  # warcio handles its own gzip members
             for item in READERS[chosen](reader_stream, source.name, ctx):
@@ -72,8 +74,22 @@ def read_source(source: Source, ctx: ReadContext, fmt: str | None = None) -> Ite
                 yield item
         except (EOFError, zlib.error, OSError) as exc:
             where = f" after {_position(last)}" if last else ""
-            problem = "compressed data ends early" if isinstance(exc, (EOFError, zlib.error)) else f"read failed: {exc}"
+            problem = _read_problem(exc)
             yield Rejection(Origin(source.name), E_TRUNCATED, f"{problem}{where}; earlier articles were kept")
+
+
+_LABELS = {"text": "seed-format text", "jsonl": "JSON", "csv": "CSV", "html": "HTML", "feed": "an RSS/Atom feed"}
+
+
+def _read_problem(exc: BaseException) -> str:
+    """Say what went wrong with the bytes: cut short, corrupt compression, or the system's error."""
+    if isinstance(exc, EOFError):
+        return "compressed data ends early"
+    if isinstance(exc, zlib.error):
+        return "compressed data is corrupt"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"not valid gzip data ({exc})"
+    return f"read failed: {exc}"
 
 
 def _position(origin: Origin) -> str:

@@ -40,7 +40,12 @@ def read_csv(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     except csv.Error as exc:
         yield Rejection(Origin(name, line=1, format="csv"), E_MALFORMED, f"unreadable header row: {exc}")
         return
-    yield from _rows(reader, lines, header, name, ctx)
+    rows = 0
+    for item in _rows(reader, lines, header, name, ctx):
+        rows += 1
+        yield item
+    if rows == 0:
+        yield Rejection(Origin(name, format="csv"), E_EMPTY, "CSV file has a header row but no data rows")
 
 
 def _rows(reader: "csv._reader", lines: LineReader, header: list[str], name: str,

@@ -1,4 +1,4 @@
-"""JSON Lines (one article object per line); a file holding one JSON array of objects also works."""
+"""JSON Lines (one article object per line); a JSON array of objects, or one (pretty-printed) object, also works."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..errors import E_MALFORMED, E_TOO_LARGE
 from ..model import Origin, Rejection
 from .base import Item, ReadContext
 from .fields import article_from_record
+from .decode import sniff_encoding
 from .lines import LineReader
 
 REPAIRED = "invalid UTF-8 bytes on this line were read as cp1252"
@@ -18,8 +19,8 @@ REPAIRED = "invalid UTF-8 bytes on this line were read as cp1252"
 def read_jsonl(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     """Yield one article (or a rejection naming the line) per non-blank line."""
     head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        yield from _read_array(stream, name, ctx)
+    if _is_json_document(head):
+        yield from _read_document(stream, name, ctx)
         return
     lines = LineReader(stream, head, ctx.max_record_bytes)
     for line in lines:
@@ -46,16 +47,37 @@ def _from_value(record: Any, origin: Origin, ctx: ReadContext, warnings: list[st
     return article_from_record(record, origin, ctx, warnings)
 
 
-def _read_array(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
+def _is_json_document(head: bytes) -> bool:
+    """A JSON array, or one object spread over several lines (pretty-printed), not JSON Lines.
+
+    JSON Lines has an object on each line, so its second line starts with `{` too; a pretty-printed
+    object's second line is a member ("url": ...). A broken first line does not change that.
+    """
+    body = head[:8192].decode(sniff_encoding(head), errors="replace").lstrip("\ufeff \t\r\n")
+    if body.startswith("["):
+        return True
+    if not body.startswith("{"):
+        return False
+    lines = [line.strip() for line in body.split("\n", 8)[1:8] if line.strip()]
+    return bool(lines) and not lines[0].startswith("{")
+
+
+def _read_document(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     data = stream.read(ctx.max_document_bytes + 1)
     if len(data) > ctx.max_document_bytes:
         yield Rejection(Origin(name, format="json"), E_TOO_LARGE,
-                        "JSON array file over read.max_document_bytes; write it as JSON Lines instead")
+                        "JSON document over read.max_document_bytes; write it as JSON Lines instead")
         return
     try:
         records = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         yield Rejection(Origin(name, format="json"), E_MALFORMED, f"invalid JSON: {exc}")
+        return
+    if isinstance(records, dict):
+        yield _from_value(records, Origin(name, format="json"), ctx, [])
+        return
+    if not isinstance(records, list):
+        yield Rejection(Origin(name, format="json"), E_MALFORMED, f"expected JSON objects, got {type(records).__name__}")
         return
     for index, record in enumerate(records, start=1):
         yield _from_value(record, Origin(name, record=index, format="json"), ctx, [])

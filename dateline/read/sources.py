@@ -86,11 +86,18 @@ def peek_head(stream: io.BufferedReader) -> bytes:
 
 
 def gunzipped_head(raw: io.BufferedReader) -> bytes:
-    """Up to HEAD_BYTES of a gzip stream's first member, decompressed, without consuming `raw`.
+    """Up to HEAD_BYTES of a gzip stream, decompressed, without consuming `raw`.
 
     A head cut short is fine (it decompresses as far as it goes); corrupt data raises zlib.error.
     """
-    return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(raw.peek(HEAD_BYTES)[:HEAD_BYTES], HEAD_BYTES)
+    data, head = raw.peek(HEAD_BYTES)[:HEAD_BYTES], b""
+    while data.startswith(GZIP_MAGIC) and len(head) < HEAD_BYTES:  # one member after another
+        member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        head += member.decompress(data, HEAD_BYTES - len(head))
+        if not member.eof:
+            break
+        data = member.unused_data
+    return head
 
 
 @dataclass(frozen=True, slots=True)

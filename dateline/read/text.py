@@ -13,8 +13,10 @@ from typing import BinaryIO
 from ..errors import E_TOO_LARGE
 from ..model import Origin, Rejection
 from .base import Item, ReadContext, build_article
+from .dates import ParsedDate
 from .decode import decode_bytes
 
+NO_DATE_LINE = ParsedDate(None, None, "missing", "no `date YYYY-MM-DD` line")
 DATE_LINE = re.compile(r"\A\s*date[ \t]*[:=]?[ \t]+(\S+)[ \t]*", re.IGNORECASE)
 
 
@@ -36,5 +38,5 @@ def parse_seed(text: str, origin: Origin, ctx: ReadContext) -> Item:
     """Split a seed-format document into its date and its body."""
     match = DATE_LINE.match(text)
     if match is None:
-        return build_article(ctx, origin, text=text, warnings=["no `date YYYY-MM-DD` line"])
+        return build_article(ctx, origin, text=text, date=NO_DATE_LINE)
     return build_article(ctx, origin, text=text[match.end():], date=match.group(1))
