@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 DateStatus = Literal["ok", "missing", "unparseable", "implausible"]
 
@@ -80,23 +80,30 @@ def _digest(text: str, length: int = 16) -> str:
 
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, drop fragment, default port, tracking parameters, trailing slash."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower() or "http"
+    return _canonical(urlsplit(url.strip()))
+
+
+def _canonical(parts: SplitResult) -> str:
     host = (parts.hostname or "").lower()
     if host.startswith("www."):
         host = host[4:]
     port = parts.port if parts.port not in (None, 80, 443) else None
     netloc = f"{host}:{port}" if port else host
-    query = urlencode(sorted(q for q in parse_qsl(parts.query, keep_blank_values=True)
-                             if not _TRACKING_PARAMS.match(q[0])))
+    query = ""
+    if parts.query:
+        query = urlencode(sorted(q for q in parse_qsl(parts.query, keep_blank_values=True)
+                                 if not _TRACKING_PARAMS.match(q[0])))
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit((scheme if scheme != "http" else "https", netloc, path, query, ""))
+    scheme = parts.scheme.lower()
+    return urlunsplit(("https" if scheme in ("", "http") else scheme, netloc, path, query, ""))
 
 
 def article_id(url: str | None, published: date | None, title: str | None, text: str) -> str:
     """Stable id: hash of the canonical URL when there is one, else of date + title + text."""
-    if url and urlsplit(url).netloc:
-        return _digest("url\n" + canonical_url(url))
+    if url:
+        parts = urlsplit(url.strip())
+        if parts.netloc:
+            return _digest("url\n" + _canonical(parts))
     return _digest(f"doc\n{published.isoformat() if published else ''}\n{title or ''}\n{text}")
 
 
