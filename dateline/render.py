@@ -11,7 +11,8 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn,
+                           TimeElapsedColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -104,6 +105,61 @@ def rejections(console: Console, report: IngestReport, *, limit: int | None) -> 
         console.print(f"[dim]warning {escape(warning)}[/dim]")
 
 
+class CountProgress:
+    """A progress bar over a known total (analysis), shown only on a terminal."""
+
+    def __init__(self, console: Console, what: str, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn(what),
+                                 _RateColumn(), TimeElapsedColumn(), console=console, transient=True)
+        self.task = self.progress.add_task(what, total=None)
+
+    def update(self, done: int, total: int) -> None:
+        if self.enabled:
+            self.progress.update(self.task, completed=done, total=total)
+
+    def __enter__(self) -> CountProgress:
+        if self.enabled:
+            self.progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.enabled:
+            self.progress.stop()
+
+
+def analyze_summary(console: Console, report: Any) -> None:
+    """What an analysis run found."""
+    console.print(f"analysed {report.analysed:,} articles in {report.seconds:.1f} s "
+                  f"({report.rate:,.1f}/s) with {escape(report.pipeline_version)}")
+    console.print(f"found {report.entities:,} entities, {report.actors:,} actor mentions, "
+                  f"{report.places:,} places, {report.times:,} time expressions")
+
+
+def records(console: Console, rows: list[dict[str, Any]], columns: tuple[str, ...], *, title: str,
+            terminal: bool) -> None:
+    """Rows of a listing: a table on a terminal, tab-separated lines when piped."""
+    if not terminal:
+        for row in rows:
+            _plain(console, "\t".join(_cell(row.get(c)) for c in columns))
+        return
+    table = Table(title=f"{len(rows):,} {title}", title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+    console.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
 def stats(console: Console, numbers: dict[str, Any], path: str) -> None:
     """The headline numbers of a store."""
     table = Table(title=f"dateline store {escape(path)}", title_justify="left", show_header=False)
@@ -138,8 +194,14 @@ def article_list(console: Console, rows: list[dict[str, Any]], total: int, offse
     console.print(table)
 
 
-def article(console: Console, record: dict[str, Any]) -> None:
-    """One article: metadata lines, then the text with its paragraphs."""
+# How each layer is shown in `dateline show`, in the order that wins when spans overlap.
+LAYERS = (("place_mentions", "bold green", "place"), ("actor_mentions", "bold cyan", "actor"),
+          ("time_mentions", "bold magenta", "time"), ("entities", "underline", "entity"))
+
+
+def article(console: Console, record: dict[str, Any], found: dict[str, list[dict[str, Any]]] | None = None) -> None:
+    """One article: metadata lines, the text with every finding highlighted, then what was found."""
+    found = found or {}
     where = record["origin_path"] + (f":{record['origin_line']}" if record["origin_line"] else "") + \
         (f"#{record['origin_record']}" if record["origin_record"] else "")
     console.print(f"[bold]{escape(record['title'] or '(untitled)')}[/bold]")
@@ -151,4 +213,32 @@ def article(console: Console, record: dict[str, Any]) -> None:
     if record["warnings"]:
         console.print(f"[dim]{'warnings':>9}[/dim] [yellow]{escape('; '.join(record['warnings']))}[/yellow]")
     console.print()
-    console.print(escape(record["text"]))
+    console.print(highlighted(record["text"], found))
+    if any(found.values()):
+        console.print()
+        console.print(" ".join(f"[{style}]{label}[/{style}]" for _, style, label in LAYERS))
+        _findings(console, found)
+
+
+def highlighted(text: str, found: dict[str, list[dict[str, Any]]]) -> Text:
+    """The text as rich Text (never parsed as markup), each finding's span styled by its layer."""
+    rich_text = Text(text)
+    for table, style, _ in reversed(LAYERS):  # later stylings win: places over actors over times
+        for item in found.get(table, []):
+            rich_text.stylize(style, item["start"], item["end"])
+    return rich_text
+
+
+def _findings(console: Console, found: dict[str, list[dict[str, Any]]]) -> None:
+    lines = []
+    for item in found.get("actor_mentions", []):
+        lines.append(f"actor  {item['text']!r} -> {item['name']} [{item['code'] or '-'}] "
+                     f"{item['country'] or '-'} {item['sector'] or '-'}")
+    for item in found.get("place_mentions", []):
+        lines.append(f"place  {item['text']!r} -> {item['name']}, {item['country'] or '-'} "
+                     f"(GeoNames {item['geonameid']}; {item['lat']}, {item['lon']})")
+    for item in found.get("time_mentions", []):
+        span = f"{item['interval_start']}..{item['interval_end']}" if item["interval_start"] else ""
+        lines.append(f"time   {item['text']!r} -> {item['type']} {item['value']} {span}")
+    for line in lines:
+        console.print(escape(line))

@@ -7,7 +7,6 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.1.0"
 
-# The stages an article goes through, with the version of each; an analysis made by other versions
-# is stale and redone. Grows as stages land (see dateline/analyze/).
-PIPELINE: dict[str, str] = {"read": "read.v1"}
-PIPELINE_VERSION = "+".join(PIPELINE.values())
+# How readers turn inputs into Articles (text normalization, ids); the analysis pipeline's version
+# comes from its configured stages (dateline.analyze.pipeline.pipeline_version).
+READER_VERSION = "read.v1"

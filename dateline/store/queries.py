@@ -105,3 +105,31 @@ def run_rejections(con: duckdb.DuckDBPyConnection, run_id: int) -> list[dict[str
     """The stored rejections of one ingest run."""
     return _dicts(con.execute(
         "SELECT origin, code, problem FROM ingest_rejections WHERE run_id = ? ORDER BY rowid", [run_id]))
+
+
+def top_actors(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
+    """Canonical actors by the number of articles that mention them."""
+    where, params = "", []
+    if search:
+        where = " WHERE name ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\'"
+        pattern = "%" + _escape_like(search) + "%"
+        params = [pattern, pattern]
+    return _dicts(con.execute(
+        "SELECT actor_id, any_value(name) AS name, any_value(code) AS code, any_value(country) AS country, "
+        "mode(sector) AS sector, any_value(kind) AS kind, count(*) AS mentions, "
+        f"count(DISTINCT article_id) AS articles FROM actor_mentions{where} GROUP BY actor_id "
+        "ORDER BY articles DESC, mentions DESC, actor_id LIMIT ?", [*params, limit]))
+
+
+def top_places(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
+    """Resolved places by the number of articles that mention them."""
+    where, params = " WHERE geonameid IS NOT NULL", []
+    if search:
+        where += " AND (name ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')"
+        pattern = "%" + _escape_like(search) + "%"
+        params = [pattern, pattern]
+    return _dicts(con.execute(
+        "SELECT geonameid, any_value(name) AS name, any_value(country) AS country, any_value(admin1) AS admin1, "
+        "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS feature_class, "
+        f"count(*) AS mentions, count(DISTINCT article_id) AS articles FROM place_mentions{where} "
+        "GROUP BY geonameid ORDER BY articles DESC, mentions DESC, geonameid LIMIT ?", [*params, limit]))

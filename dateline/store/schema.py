@@ -67,7 +67,42 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
     )),
 )
+MIGRATIONS += (
+    Migration(2, "per-article analyses: entities, actor, place and time mentions", (
+        """CREATE TABLE analyses (
+            article_id VARCHAR PRIMARY KEY,
+            pipeline_version VARCHAR NOT NULL,
+            components JSON,
+            analyzed_at TIMESTAMPTZ NOT NULL
+        )""",
+        """CREATE TABLE entities (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, label VARCHAR, sentence INTEGER, confidence DOUBLE, component VARCHAR
+        )""",
+        """CREATE TABLE actor_mentions (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, actor_id VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR,
+            sector VARCHAR, kind VARCHAR, how VARCHAR, confidence DOUBLE, component VARCHAR
+        )""",
+        """CREATE TABLE place_mentions (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, geonameid BIGINT, name VARCHAR, country VARCHAR, admin1 VARCHAR,
+            lat DOUBLE, lon DOUBLE, feature_class VARCHAR, feature_code VARCHAR, population BIGINT,
+            how VARCHAR, confidence DOUBLE, component VARCHAR
+        )""",
+        """CREATE TABLE time_mentions (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, type VARCHAR, value VARCHAR, interval_start DATE, interval_end DATE,
+            anchored BOOLEAN, mod VARCHAR, confidence DOUBLE, component VARCHAR
+        )""",
+    )),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
+
+# Analysis tables and the Analysis attribute each one stores (article_id is added to every row).
+MENTION_TABLES: dict[str, str] = {
+    "entities": "entities", "actor_mentions": "actors", "place_mentions": "places", "time_mentions": "times",
+}
 
 # Arrow schema of an articles batch, declared once: used to bulk-load the store and for Parquet.
 ARTICLE_ARROW = pa.schema([

@@ -26,7 +26,8 @@ def test_version_prints_package_schema_and_pipeline(cli) -> None:
     result = cli("version", "--json")
     info = result.json()
     assert info["schema"] == SCHEMA_VERSION
-    assert info["pipeline"].startswith("read.")
+    assert info["reader"] == "read.v1"
+    assert info["pipeline"].startswith("nlp.spacy.v1+")
     assert cli("--version").stdout.startswith("dateline ")
 
 
@@ -183,3 +184,32 @@ def test_database_in_use_is_explained(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.communicate()
+
+
+def test_analyze_then_show_highlights_findings(cli, tmp_path: Path, db_path: Path) -> None:
+    record = news(1, text="Iraqi forces entered Mosul on Tuesday, officers said.")
+    cli("ingest", write_jsonl(tmp_path / "n.jsonl", [record]), "--db", db_path)
+    first = cli("analyze", "--db", db_path, "--json")
+    assert first.exit_code == 0, first.stderr
+    assert first.json()["analysed"] == 1
+    assert cli("analyze", "--db", db_path, "--json").json()["analysed"] == 0
+    article_id = cli("articles", "--db", db_path, "--json").json()["articles"][0]["id"]
+    shown = cli("show", article_id, "--db", db_path, "--json").json()
+    assert ("Mosul", "GPE") in {(e["text"], e["label"]) for e in shown["entities"]}
+    assert [t["value"] for t in shown["time_mentions"]] == ["2017-02-28"]  # the Tuesday before Thu 2017-03-02
+    plain = cli("show", article_id, "--db", db_path)
+    assert "time   'Tuesday' -> DATE 2017-02-28" in plain.stdout
+
+
+def test_eval_time_on_a_small_gold(cli, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    text = "The talks ended on Monday and resume next week."
+    gold.write_text(json.dumps({"doc_id": "d1", "dct": "2017-05-04", "text": text, "timex3": [
+        {"start": 19, "end": 25, "text": "Monday", "type": "DATE", "value": "2017-05-01"},
+        {"start": 37, "end": 46, "text": "next week", "type": "DATE", "value": "2017-W19"}]}) + "\n")
+    result = cli("eval", "time", "--gold", gold, "--json")
+    assert result.exit_code == 0, result.stderr
+    scores = result.json()
+    assert scores["relaxed_f1"] == 1.0
+    assert scores["value_f1"] == 1.0
+    assert cli("eval", "time", "--gold", tmp_path / "missing.jsonl").exit_code == 2

@@ -1,0 +1,58 @@
+"""The per-article pipeline: the stages named in config, set up once, run in order over batches."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..errors import ConfigError
+from . import registry
+from .base import Analysis, Stage
+
+
+def stage_names(config: Config) -> list[str]:
+    """The configured stages as full versioned names, in order."""
+    load_builtin_stages()
+    return [registry.resolve(n.strip()) for n in str(config["analyze.stages"]).split(",") if n.strip()]
+
+
+def pipeline_version(config: Config) -> str:
+    """The version an analysis records: the stage names joined; a change makes old analyses stale."""
+    return "+".join(stage_names(config))
+
+
+class Pipeline:
+    """Runs the configured stages over batches of Analyses."""
+
+    def __init__(self, config: Config) -> None:
+        load_builtin_stages()
+        self.config = config
+        self.stages: list[Stage] = [registry.create(name) for name in stage_names(config)]
+        self._check_order()
+        for stage in self.stages:
+            stage.setup(config)
+        self.version = pipeline_version(config)
+
+    def _check_order(self) -> None:
+        available: set[str] = set()
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise ConfigError(f"stage {stage.name} needs {', '.join(missing)} from an earlier stage",
+                                  hint="check the order of analyze.stages")
+            available.update(stage.assigns)
+
+    def process(self, batch: list[Analysis]) -> list[Analysis]:
+        """Every stage over the batch, in order."""
+        for stage in self.stages:
+            batch = stage.process(batch)
+        return batch
+
+
+def load_builtin_stages() -> None:
+    """Import the modules whose stages register themselves (the built-ins, as datasette's DEFAULT_PLUGINS)."""
+    from . import nlp  # noqa: F401
+    for module in ("places", "actors", "time"):
+        try:
+            __import__(f"{__package__}.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.{module}":
+                raise

@@ -1,0 +1,1 @@
+"""Tests of the per-article analysis stages."""
