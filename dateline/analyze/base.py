@@ -81,6 +81,9 @@ class Analysis:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)  # analyze.quotes.Quote
+    events: list[Any] = field(default_factory=list)  # analyze.events.Event
+    figures: list[Any] = field(default_factory=list)  # analyze.figures.Figure
     components: dict[str, str] = field(default_factory=dict)
 
 
