@@ -38,15 +38,36 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:,.0f} articles/s" if speed else "… articles/s", style="cyan")
 
 
-class IngestProgress:
+class _Live:
+    """A rich progress display that exists only on a terminal; a context manager around the work."""
+
+    def __init__(self, enabled: bool, progress: Progress, **fields: Any) -> None:
+        self.enabled = enabled
+        self.progress = progress
+        self.task = progress.add_task("work", total=None, **fields)
+
+    def __enter__(self) -> Any:
+        if self.enabled:
+            self.progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.enabled:
+            self.finish()
+            self.progress.stop()
+
+    def finish(self) -> None:
+        """Last update before the display goes away."""
+
+
+class IngestProgress(_Live):
     """A live counter of articles read, their rate, and the file being read (only on a terminal)."""
 
     def __init__(self, console: Console, *, enabled: bool) -> None:
-        self.enabled = enabled
-        self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} articles"), _RateColumn(),
-                                 TimeElapsedColumn(), TextColumn("[dim]{task.fields[where]}"),
-                                 console=console, transient=True)
-        self.task = self.progress.add_task("ingest", total=None, where="")
+        super().__init__(enabled, Progress(
+            SpinnerColumn(), TextColumn("{task.completed:,} articles"), _RateColumn(), TimeElapsedColumn(),
+            TextColumn("[dim]{task.fields[where]}"), console=console, transient=True), where="")
         self._pending = 0
         self._where = ""
 
@@ -61,16 +82,8 @@ class IngestProgress:
             self.progress.update(self.task, advance=self._pending, where=escape(path[-60:]))
             self._pending = 0
 
-    def __enter__(self) -> IngestProgress:
-        if self.enabled:
-            self.progress.start()
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self.enabled:
-            self.progress.update(self.task, advance=self._pending)
-            self.progress.stop()
+    def finish(self) -> None:
+        self.progress.update(self.task, advance=self._pending)
 
 
 def ingest_summary(console: Console, report: IngestReport, *, terminal: bool) -> None:
@@ -105,28 +118,17 @@ def rejections(console: Console, report: IngestReport, *, limit: int | None) -> 
         console.print(f"[dim]warning {escape(warning)}[/dim]")
 
 
-class CountProgress:
+class CountProgress(_Live):
     """A progress bar over a known total (analysis), shown only on a terminal."""
 
     def __init__(self, console: Console, what: str, *, enabled: bool) -> None:
-        self.enabled = enabled
-        self.progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn(what),
-                                 _RateColumn(), TimeElapsedColumn(), console=console, transient=True)
-        self.task = self.progress.add_task(what, total=None)
+        super().__init__(enabled, Progress(
+            SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn(what), _RateColumn(),
+            TimeElapsedColumn(), console=console, transient=True))
 
     def update(self, done: int, total: int) -> None:
         if self.enabled:
             self.progress.update(self.task, completed=done, total=total)
-
-    def __enter__(self) -> CountProgress:
-        if self.enabled:
-            self.progress.start()
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self.enabled:
-            self.progress.stop()
 
 
 def analyze_summary(console: Console, report: Any) -> None:

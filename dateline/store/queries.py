@@ -107,13 +107,17 @@ def run_rejections(con: duckdb.DuckDBPyConnection, run_id: int) -> list[dict[str
         "SELECT origin, code, problem FROM ingest_rejections WHERE run_id = ? ORDER BY rowid", [run_id]))
 
 
+def _name_search(search: str | None, prefix: str) -> tuple[str, list[Any]]:
+    """`prefix (name ILIKE ? OR text ILIKE ?)` for a listing's --search, or nothing."""
+    if not search:
+        return "", []
+    pattern = "%" + _escape_like(search) + "%"
+    return f"{prefix} (name ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')", [pattern, pattern]
+
+
 def top_actors(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
     """Canonical actors by the number of articles that mention them."""
-    where, params = "", []
-    if search:
-        where = " WHERE name ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\'"
-        pattern = "%" + _escape_like(search) + "%"
-        params = [pattern, pattern]
+    where, params = _name_search(search, " WHERE")
     return _dicts(con.execute(
         "SELECT actor_id, any_value(name) AS name, any_value(code) AS code, any_value(country) AS country, "
         "mode(sector) AS sector, any_value(kind) AS kind, count(*) AS mentions, "
@@ -123,11 +127,8 @@ def top_actors(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str |
 
 def top_places(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
     """Resolved places by the number of articles that mention them."""
-    where, params = " WHERE geonameid IS NOT NULL", []
-    if search:
-        where += " AND (name ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')"
-        pattern = "%" + _escape_like(search) + "%"
-        params = [pattern, pattern]
+    where, params = _name_search(search, " AND")
+    where = " WHERE geonameid IS NOT NULL" + where
     return _dicts(con.execute(
         "SELECT geonameid, any_value(name) AS name, any_value(country) AS country, any_value(admin1) AS admin1, "
         "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS feature_class, "
