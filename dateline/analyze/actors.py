@@ -5,7 +5,8 @@ Rules, in order (each mention records the rule in ``how``):
 - ``kb``: the longest token n-gram (up to 6 tokens, starting on a capitalized word or "the") whose
   normalized form is an alias in the curated supplement (``resources/actors_supplement.csv``, which
   wins) or the actor KB (``resources/actors.kb.gz``). Dated roles are chosen for the article's
-  ``published`` date (PETRARCH's rule, as ``actor_kb`` applies it), so an official whose term ended
+  ``published`` date (names exclude a leading "the"; a person's mention drops titles such as
+  "President"; a nationality adjective alone is kept with ``how="adjective"``) (PETRARCH's rule, as ``actor_kb`` applies it), so an official whose term ended
   is coded by the role valid then (Obama after 2017-01-20 is USA ELI, not GOV).
 - ``role-np``: a noun chunk whose head is a role noun ("forces", "official", "service members")
   takes its country from a nationality adjective or a country/actor inside the chunk ("Iraqi
@@ -62,6 +63,7 @@ TITLES: dict[str, str] = {
     "sen": "LEG", "senator": "LEG", "rep": "LEG", "gov": "GOV", "governor": "GOV", "mayor": "GOV",
     "prime": "GOV", "spokesman": "GOV", "spokesperson": "GOV", "spokeswoman": "GOV", "king": "GOV",
 }
+GENERIC_ROLES = False  # generic role phrases ("the militants") stay out; see the module docstring
 KIND_SECTOR: dict[str, str] = {"igo": "IGO", "armed_group": "REB"}
 
 
@@ -213,17 +215,22 @@ def kb_matches(doc: Any, resolver: Resolver, on: date | None) -> list[Found]:
         if hit:
             found.append(hit)
             i = hit.end
-            if hit.actor.kind == "country" and is_adjective(doc[hit.start:hit.end].text, resolver.kb):
+            if hit.actor.kind == "country" and is_adjective(doc[hit.start:hit.end], resolver.kb):
                 hit.how = "adjective"
+            if hit.actor.kind == "person":
+                while hit.end - hit.start > 1 and normalize(doc[hit.start].text) in TITLES:
+                    hit.start += 1  # the mention is the name; the title stays context
         else:
             i += 1
     return found
 
 
-def is_adjective(text: str, kb: KnowledgeBase) -> bool:
+def is_adjective(span: Any, kb: KnowledgeBase) -> bool:
     """A nationality adjective or demonym ("Iraqi", "Syrians"), not a country name or code ("U.S.")."""
-    key = normalize(text)
-    return len(key.replace(" ", "")) > 3 and not kb.is_country_name(key) and kb.country_for_adjective(key) is not None
+    key = normalize(span.text)
+    if len(key.replace(" ", "")) <= 3 or kb.is_country_name(key):
+        return False
+    return kb.country_for_adjective(key) is not None or span.root.pos_ == "ADJ" or span.root.ent_type_ == "NORP"
 
 
 def role_sector(kb: KnowledgeBase, words: list[str]) -> str | None:
@@ -254,8 +261,8 @@ def _np_start(chunk: Any) -> int:
 
 def _with_sector(base: Resolved, sector: str, chunk: Any, kb: KnowledgeBase) -> Resolved:
     """The actor a role noun makes of its anchor: a country's agent, or the anchoring actor itself."""
-    if base.kind != "country" or not base.country:
-        return base
+    if base.kind not in ("country", "person") or not base.country:
+        return base  # a group or organisation stays itself ("ISIL fighters" -> the Islamic State)
     actor = _agent_actor(base.country, sector, kb)
     if sector == "GOV" and any(t.lower_ in ("defense", "defence", "military") for t in chunk):
         return Resolved(actor.actor_id, actor.name, f"{base.country}GOVMIL", base.country, "GOV", "agent")
@@ -280,10 +287,13 @@ def role_np(chunk: Any, anchors: list[Found], resolver: Resolver, adjectives: di
         if base is None and tok.i in adjectives:
             base = Resolved(f"country:{adjectives[tok.i]}", adjectives[tok.i], adjectives[tok.i],
                             adjectives[tok.i], None, "country")
-        if base is None and tok.is_lower and tok.lower_ in resolver.sup.ids:
+        if base is None and tok.dep_ == "compound" and tok.lower_ in resolver.sup.ids:
             base = resolver.resolve(tok.lower_, on)
     if base is None:
-        return None
+        if not GENERIC_ROLES:
+            return None
+        generic = Resolved(f"agent:{sector}", sector, sector, None, sector, "agent")
+        return Found(begin, root.i + 1, generic, "role", 0.3)
     return Found(begin, root.i + 1, _with_sector(base, sector, chunk, kb), "role-np", 0.8)
 
 
@@ -351,7 +361,7 @@ def corefer(doc: Any, found: list[Found]) -> list[Found]:
             short.setdefault(key, (f.end, f.actor))
     if not short:
         return found
-    taken = {i for f in found for i in range(f.start, f.end)}
+    taken = {i for f in found if f.how != "ner" for i in range(f.start, f.end)}
     extra = []
     for tok in doc:
         if tok.i in taken or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
@@ -359,7 +369,8 @@ def corefer(doc: Any, found: list[Found]) -> list[Found]:
         hit = short.get(normalize(tok.text))
         if hit and hit[0] <= tok.i:
             extra.append(Found(tok.i, tok.i + 1, hit[1], "coref", 0.7))
-    return sorted(found + extra, key=lambda f: f.start)
+    kept = [f for f in found if f.how != "ner" or not _covering(extra, f.start, f.end)]
+    return sorted(kept + extra, key=lambda f: f.start)
 
 
 def adjectives_of(doc: Any, kb: KnowledgeBase) -> dict[int, str]:
@@ -386,10 +397,12 @@ def find_actors(doc: Any, on: date | None, resolver: Resolver) -> list[Found]:
     inner = [f for f in found if not any(n.start <= f.start and f.end <= n.end for n in nps)]
     found = inner + nps
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or _covering(found, ent.start, ent.end):
+        if _covering(found, ent.start, ent.end):
             continue
-        hit = person_by_context(ent, found, kb, adjectives) if ent.label_ == "PERSON" else None
-        found.append(hit or unresolved(ent))
+        titled = ent.start > 0 and normalize(doc[ent.start - 1].text) in TITLES and ent.root.pos_ == "PROPN"
+        hit = person_by_context(ent, found, kb, adjectives) if ent.label_ == "PERSON" or titled else None
+        if hit is not None or ent.label_ in ("PERSON", "ORG"):
+            found.append(hit or unresolved(ent))
     return corefer(doc, found)
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..config import Config
+from ..engine import Executor, Rows, make_executor
 from ..store import Store
 from ..store.analyses import count_pending, pending_articles, write_analyses
 from .base import Analysis
-from .pipeline import Pipeline
+from .pipeline import pipeline_version
 
 
 @dataclass(slots=True)
@@ -38,23 +39,40 @@ class AnalyzeReport:
 
 def analyze_store(store: Store, config: Config, *, redo: bool = False, limit: int | None = None,
                   on_batch: Callable[[int, int], None] | None = None,
-                  pipeline: Pipeline | None = None) -> AnalyzeReport:
-    """Run the pipeline over articles lacking a current analysis and store the results."""
-    pipeline = pipeline or Pipeline(config)
-    report = AnalyzeReport(pipeline.version)
-    total = count_pending(store.con, pipeline.version) if not redo else None
-    batch_size = int(config["analyze.batch_size"])
-    cursor = pending_articles(store.con, pipeline.version, redo=redo, limit=limit)
+                  executor: Executor | None = None) -> AnalyzeReport:
+    """Run the pipeline over articles lacking a current analysis and store the results.
+
+    The executor analyses batches (in worker processes by default); this process is the single
+    writer and stores each batch in one transaction as it comes back.
+    """
+    version = pipeline_version(config)
+    report = AnalyzeReport(version)
+    total = store.con.execute("SELECT count(*) FROM articles").fetchone()[0] if redo else \
+        count_pending(store.con, version)
+    if limit is not None:
+        total = min(total, limit)
+    own = executor is None
+    executor = executor or make_executor(config, pending=total)
     started = time.perf_counter()
-    while rows := cursor.fetchmany(batch_size):
-        batch = pipeline.process([Analysis(r[0], r[1], r[2], r[3]) for r in rows])
-        with store.transaction() as con:
-            write_analyses(con, batch, pipeline.version)
-        _count(report, batch)
-        if on_batch is not None:
-            on_batch(report.analysed, total or report.analysed)
+    try:
+        for batch in executor.run(_batches(store, version, redo, limit, int(config["analyze.batch_size"]))):
+            with store.transaction() as con:
+                write_analyses(con, batch, version)
+            _count(report, batch)
+            if on_batch is not None:
+                on_batch(report.analysed, total)
+    finally:
+        if own:
+            executor.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _batches(store: Store, version: str, redo: bool, limit: int | None, size: int) -> Iterator[Rows]:
+    """Pending article rows in batches, read through their own cursor while results are written."""
+    cursor = pending_articles(store.con, version, redo=redo, limit=limit)
+    while rows := cursor.fetchmany(size):
+        yield [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def _count(report: AnalyzeReport, batch: list[Analysis]) -> None:

@@ -32,6 +32,7 @@ RE3D_LABELS: dict[str, str] = {"Person": "PER", "Organisation": "ORG", "Location
 KIND_LABELS: dict[str, str] = {"person": "PER", "organisation": "ORG", "igo": "ORG", "armed_group": "ORG",
                                "agent": "ORG", "country": "LOC", "region": "LOC"}
 TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
+SKIPPED_RULES: frozenset[str] = frozenset({"ner", "adjective"})
 IOB_EXTENSIONS: frozenset[str] = frozenset({".iob2", ".iob", ".conll", ".bio"})
 
 Span = tuple[int, int, str]
@@ -166,12 +167,14 @@ def stock_spans(doc: Any) -> set[Span]:
 
 
 def actor_spans(doc: Any, actors: Iterable[Any]) -> set[Span]:
-    """The stock spans with typed actor mentions replacing those they overlap (module docstring)."""
+    """The stock spans with typed actor mentions merged in (rule in the module docstring)."""
     spans = stock_spans(doc)
     for m in actors:
         label = KIND_LABELS.get(m.kind)
-        if label is None or m.how == "ner":
+        if label is None or m.how in SKIPPED_RULES:
             continue
+        if any(s[0] <= m.start and m.end <= s[1] for s in spans):
+            continue  # the stock span is as long or longer: it stands, with its own label
         spans = {s for s in spans if s[1] <= m.start or m.end <= s[0]}
         spans.add((m.start, m.end, label))
     return spans

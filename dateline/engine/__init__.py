@@ -1,0 +1,18 @@
+"""engine: where the per-article pipeline runs. `local` uses this machine's cores (the default)."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..errors import ConfigError
+from .base import Executor, Rows
+from .local import LocalExecutor
+
+__all__ = ["Executor", "LocalExecutor", "Rows", "make_executor"]
+
+
+def make_executor(config: Config, pending: int | None = None) -> Executor:
+    """The executor `engine.name` names, sized for `pending` articles when known."""
+    name = str(config["engine.name"])
+    if name == "local":
+        return LocalExecutor(config, pending=pending)
+    raise ConfigError(f"unknown engine {name!r}", hint="engine.name is 'local'")

@@ -1,0 +1,79 @@
+"""The local executor: the pipeline in worker processes on this machine, models loaded once per worker.
+
+Workers are spawned (not forked: the parent holds DuckDB's threads), each builds the Pipeline once
+in its initializer, and batches stream through with a bounded number in flight, so memory does not
+grow with the corpus. With one worker the pipeline runs in this process.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from ..analyze.base import Analysis
+from ..analyze.pipeline import Pipeline
+from ..config import Config
+from .base import Rows, analyses_of
+
+_worker_pipeline: Pipeline | None = None
+
+
+def available_cores() -> int:
+    """Cores this process may run on (respects taskset/cgroups affinity)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(config)
+
+
+def _process(rows: Rows) -> list[Analysis]:
+    assert _worker_pipeline is not None, "worker initializer did not run"
+    batch = _worker_pipeline.process(analyses_of(rows))
+    for analysis in batch:
+        analysis.doc = None  # a spaCy Doc does not travel back; everything needed is extracted
+    return batch
+
+
+class LocalExecutor:
+    """All cores by default (`engine.workers = 0`), one process per core."""
+
+    def __init__(self, config: Config, *, pending: int | None = None) -> None:
+        self.config = config
+        wanted = int(config["engine.workers"]) or available_cores()
+        if pending is not None:
+            wanted = min(wanted, max(1, math.ceil(pending / int(config["analyze.batch_size"]))))
+        self.workers = max(1, wanted)
+        self._pool: ProcessPoolExecutor | None = None
+        self._inline: Pipeline | None = None
+
+    def run(self, batches: Iterable[Rows]) -> Iterator[list[Analysis]]:
+        """Analysed batches as they finish (not necessarily in input order)."""
+        if self.workers == 1:
+            self._inline = self._inline or Pipeline(self.config)
+            for rows in batches:
+                yield self._inline.process(analyses_of(rows))
+            return
+        pool = self._pool = self._pool or ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(self.config,))
+        in_flight: set[Future[list[Analysis]]] = set()
+        for rows in batches:
+            in_flight.add(pool.submit(_process, rows))
+            if len(in_flight) >= 2 * self.workers:
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        for future in in_flight:
+            yield future.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
