@@ -18,7 +18,6 @@ import typer
 from typer.core import TyperGroup
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from . import render
 from .config import Config, load_config, parse_set_options

@@ -135,8 +135,7 @@ def analyze_summary(console: Console, report: Any) -> None:
     """What an analysis run found."""
     console.print(f"analysed {report.analysed:,} articles in {report.seconds:.1f} s "
                   f"({report.rate:,.1f}/s) with {escape(report.pipeline_version)}")
-    console.print(f"found {report.entities:,} entities, {report.actors:,} actor mentions, "
-                  f"{report.places:,} places, {report.times:,} time expressions")
+    console.print("found " + ", ".join(f"{count:,} {name}" for name, count in report.found.items()))
 
 
 def records(console: Console, rows: list[dict[str, Any]], columns: tuple[str, ...], *, title: str,

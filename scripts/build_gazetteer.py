@@ -126,7 +126,7 @@ def admin_rows(geonames: Path, by_adm1: dict[str, list[City]], country_pts: dict
             point = point or ((city.lat, city.lon) if city else None) or adm1_pts.get(a1code)
             if point is None:
                 continue
-            rows.append(fmt("adm2", int(gid), name, [ascii_name], cc, a1, point, city.population if city else 0, "ADM2"))
+            rows.append(fmt("adm2", int(gid), name, [ascii_name], cc, a1, point, 0, "ADM2"))
     return rows
 
 

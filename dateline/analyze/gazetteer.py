@@ -193,7 +193,9 @@ class Gazetteer:
         if key in self.demonyms:
             return [(r, "demonym") for r in self.demonyms[key]]
         found: list[tuple[int, str]] = [(r, "name") for r in self.rows(key)]
-        found += self._admin_suffix_rows(key)
+        admin = (KINDS.index("adm1"), KINDS.index("adm2"))
+        if not any(self.kinds[r] in admin for r, _ in found):
+            found += self._admin_suffix_rows(key)
         if not found and abbrev:
             found = [(r, "abbreviation") for r in abbrev]
         if not found:

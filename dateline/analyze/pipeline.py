@@ -50,7 +50,7 @@ class Pipeline:
 def load_builtin_stages() -> None:
     """Import the modules whose stages register themselves (the built-ins, as datasette's DEFAULT_PLUGINS)."""
     from . import nlp  # noqa: F401
-    for module in ("places", "actors", "time"):
+    for module in ("places", "actors", "time", "quotes", "figures", "events"):
         try:
             __import__(f"{__package__}.{module}")
         except ModuleNotFoundError as exc:

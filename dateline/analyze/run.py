@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Config
 from ..engine import Executor, Rows, make_executor
 from ..store import Store
 from ..store.analyses import count_pending, pending_articles, write_analyses
+from ..store.schema import MENTION_TABLES
 from .base import Analysis
 from .pipeline import pipeline_version
+
+FINDINGS = tuple(MENTION_TABLES.values())  # Analysis attributes that hold findings
 
 
 @dataclass(slots=True)
@@ -20,10 +23,7 @@ class AnalyzeReport:
 
     pipeline_version: str
     analysed: int = 0
-    entities: int = 0
-    actors: int = 0
-    places: int = 0
-    times: int = 0
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FINDINGS, 0))
     seconds: float = 0.0
 
     @property
@@ -31,10 +31,8 @@ class AnalyzeReport:
         return self.analysed / self.seconds if self.seconds > 0 else 0.0
 
     def to_dict(self) -> dict[str, object]:
-        return {"pipeline_version": self.pipeline_version, "analysed": self.analysed,
-                "entities": self.entities, "actors": self.actors, "places": self.places,
-                "times": self.times, "seconds": round(self.seconds, 3),
-                "articles_per_second": round(self.rate, 2)}
+        return {"pipeline_version": self.pipeline_version, "analysed": self.analysed, **self.found,
+                "seconds": round(self.seconds, 3), "articles_per_second": round(self.rate, 2)}
 
 
 def analyze_store(store: Store, config: Config, *, redo: bool = False, limit: int | None = None,
@@ -78,8 +76,6 @@ def _batches(store: Store, version: str, redo: bool, limit: int | None, size: in
 def _count(report: AnalyzeReport, batch: list[Analysis]) -> None:
     report.analysed += len(batch)
     for analysis in batch:
-        report.entities += len(analysis.entities)
-        report.actors += len(analysis.actors)
-        report.places += len(analysis.places)
-        report.times += len(analysis.times)
+        for name in FINDINGS:
+            report.found[name] += len(getattr(analysis, name))
         analysis.doc = None  # free the parse as soon as it is stored

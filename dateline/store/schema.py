@@ -68,7 +68,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
 )
 MIGRATIONS += (
-    Migration(2, "per-article analyses: entities, actor, place and time mentions", (
+    Migration(2, "per-article analyses: entities, actors, places, times, quotes, figures, events", (
         """CREATE TABLE analyses (
             article_id VARCHAR PRIMARY KEY,
             pipeline_version VARCHAR NOT NULL,
@@ -95,6 +95,29 @@ MIGRATIONS += (
             text VARCHAR, type VARCHAR, value VARCHAR, interval_start DATE, interval_end DATE,
             anchored BOOLEAN, mod VARCHAR, confidence DOUBLE, component VARCHAR
         )""",
+        """CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, speaker VARCHAR, speaker_start INTEGER, speaker_end INTEGER, actor_id VARCHAR,
+            country VARCHAR, cue VARCHAR, direct BOOLEAN, how VARCHAR, confidence DOUBLE, component VARCHAR
+        )""",
+        """CREATE TABLE figures (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, kind VARCHAR, qualifier VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE,
+            unit VARCHAR, noun VARCHAR, phrase VARCHAR, actor VARCHAR, actor_country VARCHAR,
+            place VARCHAR, place_id BIGINT, place_admin1 VARCHAR, as_of DATE,
+            date_from_publication BOOLEAN, speaker VARCHAR, speaker_actor VARCHAR,
+            sentence_start INTEGER, sentence_end INTEGER, how VARCHAR, confidence DOUBLE,
+            component VARCHAR, data JSON
+        )""",
+        """CREATE TABLE events (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, type VARCHAR, mode VARCHAR, factuality VARCHAR, claimant VARCHAR,
+            date DATE, date_end DATE, date_precision VARCHAR, date_from_publication BOOLEAN,
+            geonameid BIGINT, place VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
+            geo_precision VARCHAR, source_actors VARCHAR[], target_actors VARCHAR[],
+            sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE, coded_by VARCHAR,
+            component VARCHAR, data JSON
+        )""",
     )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -102,6 +125,7 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 # Analysis tables and the Analysis attribute each one stores (article_id is added to every row).
 MENTION_TABLES: dict[str, str] = {
     "entities": "entities", "actor_mentions": "actors", "place_mentions": "places", "time_mentions": "times",
+    "quotes": "quotes", "figures": "figures", "events": "events",
 }
 
 # Arrow schema of an articles batch, declared once: used to bulk-load the store and for Parquet.
@@ -126,3 +150,26 @@ ARTICLE_ARROW = pa.schema([
     ("warnings", pa.list_(pa.string())),
 ])
 ARTICLE_COLUMNS = tuple(ARTICLE_ARROW.names)
+MIGRATIONS += (
+    Migration(3, "corpus: duplicate marks, MinHash sketches and LSH band keys, stories", (
+        """CREATE TABLE article_sketches (
+            article_id VARCHAR PRIMARY KEY, published DATE, exact_key VARCHAR NOT NULL,
+            signature BLOB NOT NULL, content_hash VARCHAR, params VARCHAR, sketched_at TIMESTAMPTZ
+        )""",
+        "CREATE TABLE minhash_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+        """CREATE TABLE article_duplicates (
+            article_id VARCHAR PRIMARY KEY, canonical_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            similarity DOUBLE, decided_at TIMESTAMPTZ
+        )""",
+        """CREATE TABLE stories (
+            story_id VARCHAR PRIMARY KEY, title VARCHAR, first_date DATE, last_date DATE,
+            articles INTEGER, texts INTEGER, outlets INTEGER, updated_at TIMESTAMPTZ
+        )""",
+        """CREATE TABLE story_articles (
+            article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, canonical_id VARCHAR NOT NULL,
+            score DOUBLE, opened BOOLEAN, joined_at TIMESTAMPTZ
+        )""",
+        "CREATE TABLE corpus_state (name VARCHAR PRIMARY KEY, state BLOB, updated_at TIMESTAMPTZ)",
+    )),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -48,11 +48,11 @@ def test_analysis_is_stored_once_and_redone_when_the_pipeline_changes(store: Sto
     again = analyze_store(store, TIME_ONLY)
     assert (first.analysed, again.analysed) == (5, 0)
     stored = store.con.execute("SELECT count(*) FROM time_mentions").fetchone()
-    assert stored == (first.times,) and first.times >= 5  # every article says "Tuesday"
+    assert stored == (first.found["times"],) and first.found["times"] >= 5  # every article says "Tuesday"
     assert count_pending(store.con, pipeline_version(NLP_TIME)) == 5
     redone = analyze_store(store, NLP_TIME)
     assert redone.analysed == 5
-    assert store.con.execute("SELECT count(*) FROM time_mentions").fetchone() == (first.times,)
+    assert store.con.execute("SELECT count(*) FROM time_mentions").fetchone() == (first.found["times"],)
     versions = store.con.execute("SELECT DISTINCT pipeline_version FROM analyses").fetchall()
     assert versions == [("nlp.spacy.v1+time.timex3.v1",)]
 

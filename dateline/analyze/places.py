@@ -1,0 +1,286 @@
+"""The places stage: toponyms (GPE, LOC, FAC entities; demonyms) resolved to GeoNames places.
+
+Each toponym's candidates come from the embedded gazetteer (`gazetteer.py`). A candidate's score is
+a prior (feature type, log population, how the name matched) plus the article's context: the
+countries and admin1 areas the other toponyms probably are in, an "X, Y" pattern naming the
+containing state or country, and closeness to the other toponyms' current best places. Two passes:
+the first picks by prior and context of priors, the second rescores with the first pass's picks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, ClassVar
+
+from ..config import Config
+from . import gazetteer as gz
+from .base import Analysis, PlaceMention
+from .registry import stage
+
+COMPONENT = "places.geonames.v1"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GENERIC_WORDS = frozenset({
+    "lake", "river", "airport", "international", "school", "high", "middle", "elementary", "park", "street",
+    "avenue", "road", "center", "centre", "village", "city", "county", "north", "south", "east", "west",
+    "new", "the", "of", "saint", "mount", "port", "fort", "point", "island", "islands", "bay", "club",
+    "golf", "hotel", "hospital", "university", "college", "station", "bridge", "square", "church",
+})
+MAX_CANDIDATES = 60
+EARTH_RADIUS_KM = 6371.0088
+KIND_PRIOR = {"country": 3.2, "continent": 2.5, "adm1": 1.8, "adm2": 1.0, "city": 0.0, "supplement": 1.5}
+HOW_PRIOR = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "admin suffix": 0.5, "variant": -0.8}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The resolver's knobs (tuned on the LGL and GeoWebNews dev halves only)."""
+
+    population: float = 0.42
+    capital: float = 1.2
+    exact_name: float = 0.4
+    country_ctx: float = 2.4
+    admin1_ctx: float = 2.6
+    container: float = 5.0
+    near: float = 2.0
+    near_km: float = 400.0
+
+
+@dataclass(slots=True)
+class Mention:
+    """One toponym under resolution: span, text, candidate rows with prior scores, and its pick."""
+
+    start: int
+    end: int
+    text: str
+    rows: list[int]
+    how: list[str]
+    prior: list[float]
+    score: list[float] = field(default_factory=list)
+    container: tuple[str, str] | None = None  # ("country"|"adm1", code) from an "X, Y" pattern
+
+    def best(self) -> int | None:
+        """Index of the best-scoring candidate."""
+        scores = self.score or self.prior
+        return max(range(len(scores)), key=scores.__getitem__) if scores else None
+
+    def probs(self) -> list[float]:
+        """Softmax of the current scores."""
+        scores = self.score or self.prior
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Resolves the toponyms of one document against the gazetteer."""
+
+    gaz: gz.Gazetteer
+    weights: Weights = field(default_factory=Weights)
+
+    def prior(self, row: int, how: str, text: str) -> float:
+        """Context-free score of a candidate row for a toponym as written."""
+        g, w = self.gaz, self.weights
+        kind = gz.KINDS[g.kinds[row]]
+        score = KIND_PRIOR[kind] + HOW_PRIOR.get(how, 0.0)
+        score += w.population * math.log10(g.population[row] + 1)
+        if g.fcode_of(row) == "PPLC":
+            score += w.capital
+        if gz.normalize(g.names[row]) == gz.normalize(text):
+            score += w.exact_name
+        return score
+
+    def mention(self, start: int, end: int, text: str) -> Mention | None:
+        """A Mention with its candidates, or None when the gazetteer has no candidate."""
+        found = self.gaz.lookup_rows(text)
+        if not found:
+            found = [(r, "part") for r, _ in self._part_rows(text)]
+        if not found:
+            return None
+        scored = sorted(((self.prior(r, how, text), r, how) for r, how in found), reverse=True)[:MAX_CANDIDATES]
+        scored = self._prefer_cities(scored)
+        return Mention(start, end, text, [r for _, r, _ in scored], [h for _, _, h in scored], [s for s, _, _ in scored])
+
+    def _prefer_cities(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+        """Baghdad, Berlin, Tbilisi: a big city beats the same-named admin1 around it."""
+        g = self.gaz
+        city = gz.KINDS.index("city")
+        big = {g.country_of(r) for _, r, _ in scored if g.kinds[r] == city and g.population[r] >= 100_000}
+        adm1 = gz.KINDS.index("adm1")
+        out = [(s - 2.0 if g.kinds[r] == adm1 and g.country_of(r) in big else s, r, h) for s, r, h in scored]
+        return sorted(out, reverse=True)
+
+    def _part_rows(self, text: str) -> list[tuple[int, str]]:
+        """Candidates of the longest capitalised word run inside an unknown name ("Lake Manassas" -> "Manassas")."""
+        words = [w for w in text.replace("/", " ").replace("-", " ").split() if w]
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i:i + size]
+                if not part[0][:1].isupper() or all(gz.normalize(w) in GENERIC_WORDS for w in part):
+                    continue
+                found = self.gaz.lookup_rows(" ".join(part))
+                if found:
+                    return found
+        return []
+
+    def focus(self, mentions: list[Mention | None]) -> Mention | None:
+        """The article's focus: its most confident non-country place, else its most confident place."""
+        live = [m for m in mentions if m is not None and m.best() is not None]
+        local = [m for m in live if gz.KINDS[self.gaz.kinds[m.rows[m.best() or 0]]] not in ("country", "continent")]
+        pool = local or live
+        return max(pool, key=lambda m: max(m.probs())) if pool else None
+
+    def resolve(self, text: str, spans: list[tuple[int, int]]) -> list[Mention | None]:
+        """Resolve every span of a document; None where no candidate was found."""
+        mentions = [self.mention(s, e, text[s:e]) if 0 <= s < e <= len(text) else None for s, e in spans]
+        live = [m for m in mentions if m is not None]
+        self._containers(text, live)
+        for _ in range(2):
+            self._rescore(live)
+        return mentions
+
+    def _containers(self, text: str, mentions: list[Mention]) -> None:
+        """Mark "X, Y" patterns where Y is a state or country containing X."""
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            follow = text[m.end:m.end + 3]
+            for gap in (2, 3):
+                nxt = by_start.get(m.end + gap)
+                if nxt is None or not follow[:gap].strip() in (",",):
+                    continue
+                row = nxt.rows[0]
+                kind = gz.KINDS[self.gaz.kinds[row]]
+                if kind == "country":
+                    m.container = ("country", self.gaz.country_of(row))
+                elif kind == "adm1":
+                    m.container = ("adm1", self.gaz.admin1_of(row))
+
+    def _context(self, mentions: list[Mention]) -> tuple[dict[str, float], dict[str, float], list[tuple[int, float, float]]]:
+        """Expected country and admin1 counts per mention key, and confident points, from current scores."""
+        countries: dict[str, float] = defaultdict(float)
+        admin1: dict[str, float] = defaultdict(float)
+        points: list[tuple[int, float, float]] = []
+        g = self.gaz
+        for i, m in enumerate(mentions):
+            probs = m.probs()
+            for p, row in zip(probs, m.rows):
+                if p < 0.05:
+                    continue
+                countries[g.country_of(row)] += p
+                adm1 = g.admin1_of(row)
+                if adm1:
+                    admin1[adm1] += p
+            b = m.best()
+            if b is not None and probs[b] > 0.5:
+                points.append((i, g.lat[m.rows[b]], g.lon[m.rows[b]]))
+        return countries, admin1, points
+
+    def _rescore(self, mentions: list[Mention]) -> None:
+        """One context pass: add country, admin1, container and proximity evidence to the priors."""
+        g, w = self.gaz, self.weights
+        countries, admin1, points = self._context(mentions)
+        for i, m in enumerate(mentions):
+            own_c: dict[str, float] = defaultdict(float)
+            own_a: dict[str, float] = defaultdict(float)
+            for p, row in zip(m.probs(), m.rows):
+                own_c[g.country_of(row)] += p
+                own_a[g.admin1_of(row)] += p
+            others = [(la, lo) for j, la, lo in points if j != i]
+            scores = []
+            for prior, row in zip(m.prior, m.rows):
+                cc, a1 = g.country_of(row), g.admin1_of(row)
+                kind = gz.KINDS[g.kinds[row]]
+                c_support = countries.get(cc, 0.0) - own_c.get(cc, 0.0)
+                a_support = (admin1.get(a1, 0.0) - own_a.get(a1, 0.0)) if a1 else 0.0
+                score = prior + w.country_ctx * min(1.0, c_support) + w.admin1_ctx * min(1.0, a_support)
+                if m.container is not None:
+                    level, code = m.container
+                    inside = cc == code if level == "country" else a1 == code
+                    score += w.container if inside else 0.0
+                if others and kind not in ("country", "continent"):
+                    near = sum(max(0.0, 1.0 - haversine_km(g.lat[row], g.lon[row], la, lo) / w.near_km) for la, lo in others)
+                    score += w.near * min(1.0, near)
+                scores.append(score)
+            m.score = scores
+
+
+def to_place_mention(gaz: gz.Gazetteer, m: Mention, component: str = COMPONENT) -> PlaceMention:
+    """The PlaceMention for a resolved Mention's best candidate."""
+    b = m.best()
+    assert b is not None
+    place = gaz.place(m.rows[b])
+    probs = m.probs()
+    return PlaceMention(
+        start=m.start, end=m.end, text=m.text, geonameid=place.geonameid, name=place.name,
+        country=place.country_iso3 or place.country or None, admin1=place.admin1_name or None,
+        lat=place.lat, lon=place.lon, feature_class=place.feature_class or None,
+        feature_code=place.feature_code or None, population=place.population,
+        how=m.how[b], confidence=round(probs[b], 3), component=component,
+    )
+
+
+def resolve_toponyms(text: str, spans: list[tuple[int, int]], published: date | None = None,
+                     weights: Weights | None = None, focus_fallback: bool = False) -> list[PlaceMention]:
+    """Resolve given toponym spans of one text (gold-span evaluation).
+
+    Names the gazetteer lacks are left out, or with `focus_fallback` placed at the article's focus
+    place (how="focus", confidence 0.05): a school or street is usually in the article's town.
+    """
+    gaz = gz.load()
+    resolver = Resolver(gaz, weights or Weights())
+    mentions = resolver.resolve(text, spans)
+    out = [to_place_mention(gaz, m) for m in mentions if m is not None]
+    focus = resolver.focus(mentions) if focus_fallback else None
+    if focus is not None:
+        base = to_place_mention(gaz, focus)
+        for (s, e), m in zip(spans, mentions):
+            if m is None:
+                out.append(replace(base, start=s, end=e, text=text[s:e], how="focus", confidence=0.05))
+        out.sort(key=lambda p: (p.start, p.end))
+    return out
+
+
+def toponym_spans(entities: list[Any], demonyms: bool, gaz: gz.Gazetteer | None = None) -> list[tuple[int, int]]:
+    """Spans of place entities, plus NORP entities the gazetteer knows as demonyms when asked."""
+    spans = []
+    for e in entities:
+        if e.label in PLACE_LABELS:
+            spans.append((e.start, e.end))
+        elif demonyms and e.label == "NORP" and gaz is not None:
+            if gz.normalize(e.text) in gaz.demonyms:
+                spans.append((e.start, e.end))
+    return sorted(set(spans))
+
+
+@stage(COMPONENT, alias="places")
+class PlacesStage:
+    """Resolve each article's place entities (and demonyms) to GeoNames places."""
+
+    name: ClassVar[str] = COMPONENT
+    requires: ClassVar[tuple[str, ...]] = ("entities",)
+    assigns: ClassVar[tuple[str, ...]] = ("places",)
+
+    def setup(self, config: Config) -> None:
+        self.demonyms = bool(config["places.demonyms"])
+        self.gaz = gz.load()
+        self.resolver = Resolver(self.gaz)
+
+    def process(self, batch: list[Analysis]) -> list[Analysis]:
+        for analysis in batch:
+            spans = toponym_spans(analysis.entities, self.demonyms, self.gaz)
+            mentions = self.resolver.resolve(analysis.text, spans)
+            analysis.places = [to_place_mention(self.gaz, m) for m in mentions if m is not None]
+            analysis.components[self.name] = COMPONENT
+        return batch

@@ -1,0 +1,296 @@
+"""Score dateline's figures on ISAF press-release incidents: killed, captured, event date and province.
+
+Each gold line is one incident (see ../shared/data/isaf_press_releases/README.md). The text runs
+through the analysis pipeline (nlp, time, quotes, figures; places when that stage is installed) and
+one prediction per incident is derived from the figures:
+
+- min killed / min captured: the sum of the minimum of every killed / captured figure, counting a
+  number that repeats an earlier figure of the same kind and value only once ("the insurgent killed
+  was ..."); implicit counts of one ("killed a Taliban leader") are added only when the same verb
+  lemma has no numeric figure in that sentence;
+- event date: the as-of date of the first killed or captured figure that has its own time expression,
+  else the first day-precise time expression in the text on or before publication, else the
+  publication date;
+- province: the first "<Name> province" in the text, else the admin1 of the first resolved place,
+  else the place-name part of a "Town/Province" dateline. Names match when their folded spellings
+  are at least 80% similar ("Paktiya" ~ "paktya").
+
+Measures: exact-match accuracy for each count and date, and province accuracy over incidents whose
+gold names a province.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from dateline.analyze.base import Analysis
+from dateline.config import load_config
+
+BASE_STAGES = "nlp,time,quotes,figures"
+_PROVINCE_RE = re.compile(r"\b([A-Z][\w'‘’-]*(?:[\s-]+[A-Z][\w'‘’-]*)?)\s+[Pp]rovince\b")
+_UPPER_PROVINCE_RE = re.compile(r"\b([A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)\s+PROVINCE\b")
+_SLASH_RE = re.compile(r"\b[A-Z][\w'-]+/([A-Z][\w'-]+)\b")
+_NOT_NAMES = frozenset({"in", "the", "of", "and", "afghan", "a", "an", "each", "every", "this", "that", "same"})
+
+
+@dataclass(slots=True)
+class Incident:
+    """One gold incident: text, publication date, and the gold fields scored."""
+
+    incident_id: str
+    text: str
+    published: date | None
+    event_date: date | None
+    provinces: list[str]
+    min_killed: int
+    min_captured: int
+
+
+@dataclass(slots=True)
+class Prediction:
+    """What dateline predicts for one incident."""
+
+    min_killed: int = 0
+    min_captured: int = 0
+    event_date: date | None = None
+    province: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _date(value: str | None) -> date | None:
+    """An ISO date, or None."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def read_gold(path: Path) -> Iterator[Incident]:
+    """Incidents of an isaf_press_releases-shaped JSONL file."""
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            gold = record.get("gold", {})
+            yield Incident(record.get("id", ""), record["text"], _date(record.get("publication_date")),
+                           _date(gold.get("event_date")), [p for p in gold.get("provinces", []) if p],
+                           int(gold.get("min_killed") or 0), int(gold.get("min_captured") or 0))
+
+
+def fold(name: str) -> str:
+    """A spelling-insensitive key for a place name: lower case, letters only, "province" dropped."""
+    name = re.sub(r"\bprovince\b", "", name.lower().replace("_", " "))
+    return re.sub(r"[^a-z]", "", name)
+
+
+def same_place(a: str | None, b: str) -> bool:
+    """True when two place names are the same up to spelling (>= 0.8 similar once folded)."""
+    if not a:
+        return False
+    fa, fb = fold(a), fold(b)
+    return bool(fa) and (fa == fb or SequenceMatcher(None, fa, fb).ratio() >= 0.8)
+
+
+_OWN_FORCES = re.compile(r"\b(?:U\.?S\.?|American|coalition|ISAF|NATO|service\s?members?|Afghan\s+(?:National|"
+                         r"Local|Border|Uniformed|soldiers?|police)|ANSF|ANA|ANP|policem[ae]n|soldiers?)\b", re.I)
+_DEFINITE = re.compile(r"(?:the|this|that|these|those|his|their|its|both|him|her|them)\b", re.I)
+
+
+def _count(figures: list[Any], kind: str) -> int:
+    """The incident count of one kind (see the module docstring for the rule)."""
+    total, seen_phrases, seen_numbers = 0.0, set(), set()
+    for f in figures:
+        if f.kind != kind or f.minimum is None or _OWN_FORCES.search(f.phrase):
+            continue
+        if f.how.startswith("implicit"):
+            if (_DEFINITE.match(f.phrase) and total) or f.phrase.lower() in seen_phrases:
+                continue  # "the leader", "him", the same "a suspected militant" again: already counted
+            seen_phrases.add(f.phrase.lower())
+        elif (f.minimum, f.noun) in seen_numbers and f.minimum > 0:
+            continue  # "The two insurgents were killed": the two already counted
+        seen_numbers.add((f.minimum, f.noun))
+        total += f.minimum
+    return int(total)
+
+
+def _dateline_like(t: Any, published: date | None) -> bool:
+    """True for an explicit date equal to the publication date (the dateline, the headline)."""
+    return not t.anchored and t.interval_start == published
+
+
+def _day_times(analysis: Analysis, start: int = 0, end: int | None = None) -> list[Any]:
+    """Day-precise time expressions in a range, on or up to 31 days before publication, not the dateline."""
+    end = len(analysis.text) if end is None else end
+    found = []
+    for t in analysis.times:
+        if not (start <= t.start < end) or t.type not in ("DATE", "TIME") or t.interval_start is None:
+            continue
+        if t.interval_start != t.interval_end or _dateline_like(t, analysis.published):
+            continue
+        if analysis.published is not None and not 0 <= (analysis.published - t.interval_start).days <= 31:
+            continue
+        found.append(t)
+    return found
+
+
+def _event_date(analysis: Analysis) -> date | None:
+    """The incident date (see the module docstring for the rule)."""
+    for f in analysis.figures:
+        if f.kind in ("killed", "captured"):
+            near = _day_times(analysis, f.sentence_start, f.sentence_end)
+            if near:
+                return min(near, key=lambda t: abs(t.start - f.start)).interval_start
+            break
+    first = _day_times(analysis)
+    return first[0].interval_start if first else analysis.published
+
+
+_REF_RE = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}-\d{2,4}\b")
+_MONTH_DAY_RE = re.compile(r"\b(Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+                           r"[a-z]*\.?\s+(\d{1,2})\b")
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                             "nov", "dec"))}
+
+
+def infer_published(text: str) -> date | None:
+    """A publication date for a release whose dateline has none: the year and month of its release
+    reference ("2009-12-CA-060") with the first month-day in the text ("Dec. 6"); None when either is missing."""
+    ref, day = _REF_RE.search(text), _MONTH_DAY_RE.search(text)
+    if ref is None or day is None:
+        return None
+    year, month = int(ref.group(1)), _MONTHS[day.group(1)[:3].lower()]
+    if month > int(ref.group(2)) + 1:
+        year -= 1  # a December date in a January release
+    try:
+        return date(year, month, int(day.group(2)))
+    except ValueError:
+        return None
+
+
+def _province(analysis: Analysis) -> str | None:
+    """The incident's province (see the module docstring for the rule)."""
+    for pattern in (_PROVINCE_RE, _UPPER_PROVINCE_RE):
+        for m in pattern.finditer(analysis.text):
+            words = [w for w in re.split(r"\s+", m.group(1)) if w.lower() not in _NOT_NAMES]
+            if words:
+                return " ".join(words)
+    for place in analysis.places:
+        if getattr(place, "admin1", None):
+            return str(place.admin1)
+    m = _SLASH_RE.search(analysis.text)
+    return m.group(1) if m else None
+
+
+def predict(analysis: Analysis) -> Prediction:
+    """The per-incident prediction from an analysed press release."""
+    return Prediction(_count(analysis.figures, "killed"), _count(analysis.figures, "captured"),
+                      _event_date(analysis), _province(analysis))
+
+
+def stages_available() -> str:
+    """The stage list: the base stages, with places first when that stage imports and sets up."""
+    try:
+        from dateline.analyze import places  # noqa: F401
+        from dateline.analyze.pipeline import Pipeline
+        Pipeline(load_config(None, {"analyze.stages": "nlp,places"}))
+    except Exception:  # the places stage is optional: absent or not working, score without it
+        return BASE_STAGES
+    return "nlp,places,time,quotes,figures"
+
+
+def make_pipeline(stages: str | None = None) -> Any:
+    """A Pipeline running the stages the figures scorer needs."""
+    from dateline.analyze import figures, quotes  # noqa: F401  (register the stages)
+    from dateline.analyze.pipeline import Pipeline
+
+    return Pipeline(load_config(None, {"analyze.stages": stages or stages_available()}))
+
+
+def evaluate_figures(gold_path: Path | str, stages: str | None = None, batch_size: int = 32) -> dict[str, Any]:
+    """Run the pipeline over every incident and score the four measures."""
+    pipeline = make_pipeline(stages)
+    incidents = list(read_gold(Path(gold_path)))
+    hits = {"killed": 0, "captured": 0, "date": 0, "province": 0}
+    with_province, abs_killed, abs_captured = 0, 0, 0
+    errors: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for i in range(0, len(incidents), batch_size):
+        chunk = incidents[i:i + batch_size]
+        batch = pipeline.process([Analysis(x.incident_id, x.text, x.published or infer_published(x.text))
+                                  for x in chunk])
+        for incident, analysis in zip(chunk, batch):
+            pred = predict(analysis)
+            ok = {"killed": pred.min_killed == incident.min_killed,
+                  "captured": pred.min_captured == incident.min_captured,
+                  "date": pred.event_date == incident.event_date,
+                  "province": bool(incident.provinces) and any(same_place(pred.province, p) for p in incident.provinces)}
+            for key, good in ok.items():
+                hits[key] += good
+            with_province += bool(incident.provinces)
+            abs_killed += abs(pred.min_killed - incident.min_killed)
+            abs_captured += abs(pred.min_captured - incident.min_captured)
+            if not all(ok[k] for k in ("killed", "captured", "date")) or (incident.provinces and not ok["province"]):
+                errors.append({"id": incident.incident_id, "pred": [pred.min_killed, pred.min_captured,
+                               str(pred.event_date), pred.province],
+                               "gold": [incident.min_killed, incident.min_captured, str(incident.event_date),
+                                        incident.provinces]})
+            analysis.doc = None
+    n = len(incidents)
+    seconds = time.perf_counter() - started
+    return {
+        "incidents": n, "stages": pipeline.version,
+        "min_killed_accuracy": hits["killed"] / n if n else 0.0,
+        "min_captured_accuracy": hits["captured"] / n if n else 0.0,
+        "event_date_accuracy": hits["date"] / n if n else 0.0,
+        "province_accuracy": hits["province"] / with_province if with_province else 0.0,
+        "incidents_with_province": with_province,
+        "min_killed_mae": abs_killed / n if n else 0.0, "min_captured_mae": abs_captured / n if n else 0.0,
+        "seconds": seconds, "errors": errors,
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """A plain-text table of the measures."""
+    rows = [("min killed exact", "min_killed_accuracy"), ("min captured exact", "min_captured_accuracy"),
+            ("event date exact", "event_date_accuracy"), ("province", "province_accuracy")]
+    lines = [f"{'measure':<22}{'accuracy':>10}"]
+    lines += [f"{label:<22}{result[key]:>10.3f}" for label, key in rows]
+    lines.append(f"incidents {result['incidents']} ({result['incidents_with_province']} with a province), "
+                 f"MAE killed {result['min_killed_mae']:.2f}, captured {result['min_captured_mae']:.2f}, "
+                 f"{result['seconds']:.1f} s, stages {result['stages']}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m dateline.evaluate.figures --gold FILE [--json] [--errors]`: print the measures."""
+    parser = argparse.ArgumentParser(prog="python -m dateline.evaluate.figures", description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, required=True, help="isaf_press_releases-shaped JSONL file")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--errors", action="store_true", help="include the per-incident misses in the JSON")
+    parser.add_argument("--stages", default=None, help=f"analysis stages (default: {BASE_STAGES}, with places if installed)")
+    args = parser.parse_args(argv)
+    if not args.gold.is_file():
+        parser.error(f"gold file not found: {args.gold}")
+    result = evaluate_figures(args.gold, args.stages)
+    if not args.errors:
+        result.pop("errors")
+    print(json.dumps(result, indent=2, default=str) if args.json else format_table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["Incident", "Prediction", "evaluate_figures", "predict", "read_gold", "same_place", "main"]

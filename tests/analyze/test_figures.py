@@ -1,0 +1,104 @@
+"""Figures on sentences we wrote: kinds, values, qualifiers, subjects, dates, speakers and exclusions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.analyze.base import ActorMention, Analysis
+from dateline.analyze.figures import Figure, find_figures
+
+PUBLISHED = date(2016, 5, 4)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Any:
+    from dateline.analyze import figures, quotes  # noqa: F401
+    from dateline.analyze.pipeline import Pipeline
+    from dateline.config import load_config
+
+    return Pipeline(load_config(None, {"analyze.stages": "nlp,time,quotes,figures"}))
+
+
+@pytest.fixture(scope="module")
+def run(pipeline: Any) -> Any:
+    return lambda text: pipeline.process([Analysis("t", text, PUBLISHED)])[0].figures
+
+
+def _summary(figures: list[Figure]) -> list[tuple[str, str, float | None, float | None]]:
+    return [(f.kind, f.qualifier, f.value, f.low) for f in figures]
+
+
+def test_seed_killed_pair_with_speaker_and_date(run: Any) -> None:
+    figures = run("By then 774 Iraqi troops and another 4,600 had been killed, the ministry said on Monday.")
+    assert _summary(figures) == [("killed", "exact", 774, None), ("killed", "exact", 4600, None)]
+    assert [f.noun for f in figures] == ["troop", "troop"]
+    assert all(f.speaker == "the ministry" for f in figures)
+    assert figures[0].as_of == date(2016, 5, 2) and not figures[0].date_from_publication
+    assert figures[0].actor_text == "Iraqi"
+
+
+def test_more_than_7000_troops(run: Any) -> None:
+    [f] = run("The United States sent more than 7,000 troops to the region.")
+    assert (f.kind, f.qualifier, f.value, f.minimum, f.verb) == ("troops_deployed", "more_than", 7000, 7001, "send")
+    assert f.as_of == PUBLISHED and f.date_from_publication
+
+
+def test_as_many_as_3000_additional_troops(run: Any) -> None:
+    [f] = run("The Pentagon may send as many as 3,000 additional US troops.")
+    assert (f.kind, f.qualifier, f.value, f.high, f.noun) == ("troops_deployed", "up_to", 3000, 3000, "troop")
+    assert f.actor_text == "US"
+
+
+def test_territory_share(run: Any) -> None:
+    [f] = run("ISIS has so far lost more than 60% of its territory, according to the coalition.")
+    assert (f.kind, f.qualifier, f.value, f.unit, f.noun, f.verb) == (
+        "territory_share", "more_than", 60, "percent", "territory", "lose")
+    assert f.speaker == "the coalition"
+
+
+def test_year_age_phone_address_and_unit_are_not_figures(run: Any) -> None:
+    text = ("John Smith, 45, was born in 1971 and lives at 221 Baker Street; call 555-123-4567. "
+            "The 101st Airborne Division arrived in 2014.")
+    assert run(text) == []
+
+
+def test_casualty_verbs_and_roles(run: Any) -> None:
+    figures = run("Security forces returned fire, killing one and wounding two others. "
+                  "Insurgents killed three policemen. 12 insurgents attacked the post.")
+    assert _summary(figures) == [("killed", "exact", 1, None), ("wounded", "exact", 2, None),
+                                 ("killed", "exact", 3, None), ("other", "exact", 12, None)]
+
+
+def test_death_toll_and_vague_words(run: Any) -> None:
+    toll = run("The death toll rose to 40 on Tuesday.")
+    assert _summary(toll) == [("killed", "exact", 40, None)] and toll[0].as_of == date(2016, 5, 3)
+    fled = run("Hundreds of civilians fled the city.")
+    assert (fled[0].kind, fled[0].qualifier, fled[0].minimum, fled[0].noun) == ("displaced", "at_least", 200, "civilian")
+
+
+def test_implicit_one_and_captured(run: Any) -> None:
+    figures = run("An Afghan and coalition force killed the Taliban leader, Alaudin, and detained three suspected "
+                  "insurgents.")
+    assert _summary(figures) == [("killed", "exact", 1, None), ("captured", "exact", 3, None)]
+    assert figures[0].how.startswith("implicit-one")
+
+
+def test_money_and_strong(run: Any) -> None:
+    figures = run("A 3,000-strong force arrived. The aid package totals $1.5 billion.")
+    assert _summary(figures) == [("troops_deployed", "exact", 3000, None), ("money", "exact", 1.5e9, None)]
+    assert figures[1].unit == "USD"
+
+
+def test_actor_mention_resolves_subject(pipeline: Any) -> None:
+    text = "Russia deployed 2,500 soldiers near the border."
+    analysis = pipeline.process([Analysis("t", text, PUBLISHED)])[0]
+    analysis.actors = [ActorMention(0, 6, "Russia", "RUS", "Russia", country="RUS")]
+    [f] = find_figures(analysis)
+    assert (f.kind, f.value, f.actor, f.actor_country) == ("troops_deployed", 2500, "RUS", "RUS")
+
+
+def test_no_parse_no_figures() -> None:
+    assert find_figures(Analysis("t", "40 people were killed.")) == []

@@ -1,0 +1,128 @@
+"""Places: gazetteer lookups and context disambiguation on sentences we wrote."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from dateline.analyze import gazetteer as gz
+from dateline.analyze.base import Analysis, Entity
+from dateline.analyze.places import PlacesStage, resolve_toponyms
+from dateline.config import Config
+
+
+def spans(text: str, *names: str) -> list[tuple[int, int]]:
+    """Character spans of the first occurrence of each name."""
+    out = []
+    for name in names:
+        i = text.index(name)
+        out.append((i, i + len(name)))
+    return out
+
+
+def resolved(text: str, *names: str) -> dict[str, tuple]:
+    """Each name's (geonameid, country ISO3, admin1 name, feature code)."""
+    return {p.text: (p.geonameid, p.country, p.admin1, p.feature_code)
+            for p in resolve_toponyms(text, spans(text, *names))}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gz.Gazetteer:
+    return gz.load()
+
+
+def test_gazetteer_loads_fast_and_small(gaz: gz.Gazetteer) -> None:
+    psutil = pytest.importorskip("psutil")
+    gz.load.cache_clear()
+    proc = psutil.Process()
+    before = proc.memory_info().rss
+    started = time.perf_counter()
+    fresh = gz.load()
+    seconds = time.perf_counter() - started
+    grown_mb = (proc.memory_info().rss - before) / 1e6
+    assert len(fresh) > 250_000
+    assert seconds < 3.0  # measured ~0.7 s; loose for slow CI machines
+    assert grown_mb < 400
+
+
+def test_normalize_folds_marks_and_abbreviations() -> None:
+    assert gz.normalize("Hīt") == "hit"
+    assert gz.normalize("al-Qa'im") == "al qaim"
+    assert gz.normalize("St. Louis") == "saint louis"
+
+
+def test_lookup_demonyms_and_abbreviations(gaz: gz.Gazetteer) -> None:
+    assert [c.place.geonameid for c in gaz.lookup("American")] == [6252001]
+    assert [c.place.geonameid for c in gaz.lookup("Iraqi")] == [99237]
+    assert gaz.lookup("Kan.")[0].place.name == "Kansas"
+    assert gaz.lookup("Calif.")[0].place.name == "California"
+    assert gaz.lookup("U.S.")[0].place.geonameid == 6252001
+
+
+def test_lookup_admin_suffixes(gaz: gz.Gazetteer) -> None:
+    anbar = gaz.lookup("Anbar Province")
+    assert anbar and anbar[0].place.geonameid == 99592
+    assert any(c.place.feature_code == "ADM1" for c in gaz.lookup("Nineveh Governorate"))
+    orange = gaz.lookup("Orange County")
+    assert orange and all(c.place.feature_code == "ADM2" for c in orange)
+
+
+def test_supplement_places(gaz: gz.Gazetteer) -> None:
+    asad = gaz.lookup("Al Asad Air Base")
+    assert asad[0].place.country == "IQ" and asad[0].place.geonameid < 0
+    assert gaz.lookup("Marjah")[0].place.country == "AF"
+    assert gaz.lookup("al-Qaim")[0].place.geonameid == 92138
+
+
+def test_hit_in_anbar_is_the_iraqi_town() -> None:
+    got = resolved("Iraqi forces retook Hit, a town in Anbar province, on Thursday.", "Iraqi", "Hit", "Anbar province")
+    assert got["Hit"][0] == 95788
+    assert got["Anbar province"][0] == 99592
+    assert got["Iraqi"][0] == 99237
+
+
+def test_balad_mosul_raqqa() -> None:
+    assert resolved("A car bomb exploded in Balad, north of Baghdad, Iraq.", "Balad", "Baghdad", "Iraq")["Balad"][0] == 98112
+    assert resolved("Fighting continued in Mosul on Sunday.", "Mosul")["Mosul"][0] == 99072
+    assert resolved("SDF fighters advanced on Raqqa in Syria.", "Raqqa", "Syria")["Raqqa"][0] == 172955
+
+
+def test_paris_texas_and_paris_france() -> None:
+    texas = resolved("The county fair opened in Paris, Texas, a short drive from Dallas.", "Paris", "Texas", "Dallas")
+    assert texas["Paris"][1] == "USA" and texas["Paris"][2] == "Texas"
+    france = resolved("Ministers met in Paris, France, and then flew to Berlin.", "Paris", "France", "Berlin")
+    assert france["Paris"][0] == 2988507
+
+
+def test_georgia_state_and_country() -> None:
+    state = resolved("Storms hit Atlanta, Georgia, and Savannah overnight.", "Atlanta", "Georgia", "Savannah")
+    assert state["Georgia"][3] == "ADM1" and state["Georgia"][1] == "USA"
+    country = resolved("Russia and Georgia traded accusations near Tbilisi.", "Russia", "Georgia", "Tbilisi")
+    assert country["Georgia"][0] == 614540
+
+
+def test_county_with_state_abbreviation() -> None:
+    got = resolved("Deputies in Orange County, Calif., said the fire spread.", "Orange County", "Calif.")
+    assert got["Orange County"][1:] == ("USA", "California", "ADM2")
+
+
+def test_unknown_name_falls_back_to_focus_only_when_asked() -> None:
+    text = "Pupils at Zzyzxq Qwvxzt in Mosul returned to class."
+    names = spans(text, "Zzyzxq Qwvxzt", "Mosul")
+    assert [p.text for p in resolve_toponyms(text, names)] == ["Mosul"]
+    with_focus = resolve_toponyms(text, names, focus_fallback=True)
+    assert [(p.text, p.geonameid, p.how) for p in with_focus][0] == ("Zzyzxq Qwvxzt", 99072, "focus")
+
+
+def test_stage_reads_entities_and_writes_places() -> None:
+    text = "American advisers flew from Baghdad to Hit in Anbar."
+    ents = [Entity(s, e, text[s:e], label) for (s, e), label in
+            zip(spans(text, "American", "Baghdad", "Hit", "Anbar"), ["NORP", "GPE", "GPE", "GPE"])]
+    stage = PlacesStage()
+    stage.setup(Config())
+    [analysis] = stage.process([Analysis("a1", text, entities=ents)])
+    ids = {p.text: p.geonameid for p in analysis.places}
+    assert ids["American"] == 6252001 and ids["Hit"] == 95788
+    assert all(p.component == "places.geonames.v1" and 0 < p.confidence <= 1 for p in analysis.places)
+    assert "places.geonames.v1" in analysis.components

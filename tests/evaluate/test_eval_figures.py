@@ -1,0 +1,78 @@
+"""The ISAF figures scorer: a handmade gold with hand-computed scores, and a floor on the dev half."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluate.figures import evaluate_figures, infer_published, main, same_place
+
+# Three incidents we wrote. Expected predictions (by the rules in dateline.evaluate.figures):
+#  a: killed 2, captured 0, date 2012-03-04 ("yesterday"), Helmand   -> all four right
+#  b: killed 1 ("a Taliban leader"), captured 3 ("several"), date 2012-03-05 ("today"), Paktiya ~ paktya
+#     -> gold says captured 4 and date 2012-03-04: killed right, captured wrong, date wrong, province right
+#  c: killed 0, captured 2, date 2012-03-06, Kandahar; gold province kunduz -> province wrong
+# Scores: killed 3/3, captured 2/3, date 2/3, province 2/3.
+GOLD = [
+    {"id": "a", "publication_date": "2012-03-05",
+     "text": "KABUL, Afghanistan (March 5, 2012)\nIn Nad Ali district, Helmand province, a security force killed "
+             "two insurgents yesterday. The two insurgents were killed after they fired at the patrol.",
+     "gold": {"event_date": "2012-03-04", "provinces": ["helmand"], "min_killed": 2, "min_captured": 0}},
+    {"id": "b", "publication_date": "2012-03-05",
+     "text": "KABUL, Afghanistan (March 5, 2012)\nIn Zurmat district, Paktiya province, a security force killed a "
+             "Taliban leader and detained several suspected insurgents today.",
+     "gold": {"event_date": "2012-03-04", "provinces": ["paktya"], "min_killed": 1, "min_captured": 4}},
+    {"id": "c", "publication_date": "2012-03-06",
+     "text": "KABUL, Afghanistan (March 6, 2012)\nA security force detained two suspected insurgents in Kandahar "
+             "province today.",
+     "gold": {"event_date": "2012-03-06", "provinces": ["kunduz"], "min_killed": 0, "min_captured": 2}},
+]
+
+
+@pytest.fixture(scope="module")
+def gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("isaf") / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in GOLD), encoding="utf-8")
+    return path
+
+
+def test_handmade_gold_scores(gold_file: Path) -> None:
+    result = evaluate_figures(gold_file, stages="nlp,time,quotes,figures")
+    assert result["incidents"] == 3
+    assert result["min_killed_accuracy"] == pytest.approx(1.0)
+    assert result["min_captured_accuracy"] == pytest.approx(2 / 3)
+    assert result["event_date_accuracy"] == pytest.approx(2 / 3)
+    assert result["province_accuracy"] == pytest.approx(2 / 3)
+    assert result["min_captured_mae"] == pytest.approx(1 / 3)
+
+
+def test_main_prints_json(gold_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--gold", str(gold_file), "--json", "--stages", "nlp,time,quotes,figures"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["incidents"] == 3 and "errors" not in printed
+
+
+def test_place_names_match_up_to_spelling() -> None:
+    assert same_place("Paktiya", "paktya") and same_place("Sar-e Pul", "sar-e pul")
+    assert not same_place("Kandahar", "kunduz") and not same_place(None, "helmand")
+
+
+def test_publication_date_from_release_reference() -> None:
+    assert infer_published("Dec. 6: Operations\n2009-12-CA-060 For Immediate Release") == date(2009, 12, 6)
+    assert infer_published("no reference here") is None
+
+
+@pytest.mark.slow
+def test_dev_half_floor(shared: Path) -> None:
+    dev = shared / "data" / "isaf_press_releases" / "dev.jsonl"
+    if not dev.is_file():
+        pytest.skip(f"{dev} is not available")
+    result = evaluate_figures(dev)
+    assert result["incidents"] == 362
+    assert result["min_killed_accuracy"] >= 0.88
+    assert result["min_captured_accuracy"] >= 0.69
+    assert result["event_date_accuracy"] >= 0.64
+    assert result["province_accuracy"] >= 0.90
