@@ -21,7 +21,7 @@ from rich.markup import escape
 
 from . import render
 from .config import Config, load_config, parse_set_options
-from .errors import DatelineError
+from .errors import ConfigError, DatelineError
 from .evaluate.cli import eval_app
 from .export import EXPORT_FORMATS, export_articles
 from .ingest import ingest as run_ingest
@@ -248,6 +248,27 @@ def places(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] 
     else:
         render.records(out, rows, ("geonameid", "name", "country", "admin1", "lat", "lon", "articles", "mentions"),
                        title="places", terminal=out.is_terminal)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Open POST /api/ingest (needs --token); the server becomes the database's writer.")] = False,
+    token: Annotated[Optional[str], typer.Option(envvar="DATELINE_TOKEN", help="Bearer token the ingest endpoint requires [env DATELINE_TOKEN].", show_default=False)] = None,
+) -> None:
+    """Serve the HTTP API (/api, docs at /docs) and the web page over a store."""
+    try:
+        from .web import serve as run_server
+    except ImportError as exc:
+        raise ConfigError(f"the web extra is not installed ({exc.name} is missing)",
+                          hint='pip install "dateline[web]"') from None
+    config = _config(db)
+    if allow_ingest and not token:
+        raise ConfigError("--allow-ingest needs a --token (or DATELINE_TOKEN)", hint="choose a long random token")
+    err.print(f"serving {escape(str(config['store.path']))} on http://{host}:{port}/ (Ctrl-C to stop)")
+    run_server(str(config["store.path"]), host, port, allow_ingest=allow_ingest, token=token)
 
 
 @app.command()

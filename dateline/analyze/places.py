@@ -10,6 +10,7 @@ the first picks by prior and context of priors, the second rescores with the fir
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -46,6 +47,8 @@ class Weights:
     container: float = 5.0
     near: float = 2.0
     near_km: float = 400.0
+    text_country: float = 0.0  # countries named in the text: measured no gain on LGL/GWN dev, kept as a knob
+    text_admin1: float = 2.0
 
 
 @dataclass(slots=True)
@@ -83,12 +86,66 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+# Admin1 areas whose names are read anywhere in an article as context (states, provinces, territories).
+TEXT_ADMIN1_COUNTRIES = ("US", "CA", "AU")
+_TEXT_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, tuple[str, str]]]] = {}
+
+
+def _text_pattern(gaz: gz.Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """A regex over country names, state/province names and AP state abbreviations, with what each names."""
+    cached = _TEXT_PATTERNS.get(id(gaz))
+    if cached is not None:
+        return cached
+    names: dict[str, tuple[str, str]] = {}
+    for cc, row in gaz.country_rows.items():
+        names[gaz.names[row]] = ("country", cc)
+    clash = set(names)
+    city = gz.KINDS.index("city")
+    for code, row in gaz.admin1_rows.items():
+        name = gaz.names[row]
+        big_city = any(gaz.kinds[r] == city and gaz.population[r] >= 100_000 for r in gaz.rows(gz.normalize(name)))
+        if code.split(".")[0] in TEXT_ADMIN1_COUNTRIES and name not in clash and not big_city:
+            names[gaz.names[row]] = ("adm1", code)
+    for key, rows in gaz.abbrevs.items():
+        if key.endswith(".") and gaz.kinds[rows[0]] == gz.KINDS.index("adm1"):
+            names[key] = ("adm1", gaz.admin1_of(rows[0]))
+    words = sorted((n for n in names if n[:1].isalpha()), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) if w.endswith(".") else re.escape(w) + r"\b" for w in words)
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?!\s+(?:City|County|Street|Avenue|University|State)\b)")
+    folded = {k.casefold(): v for k, v in names.items()}
+    _TEXT_PATTERNS[id(gaz)] = (pattern, folded)
+    return pattern, folded
+
+
+def text_context(gaz: gz.Gazetteer, text: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Countries and states/provinces named anywhere in an article ("Tennessee", "Tenn.", "Canada").
+
+    "Georgia" and other names both a country and a state count for neither.
+    """
+    pattern, names = _text_pattern(gaz)
+    countries: dict[str, int] = defaultdict(int)
+    admin1: dict[str, int] = defaultdict(int)
+    for m in pattern.finditer(text):
+        word = m.group(0)
+        if not word[:1].isupper():
+            continue
+        kind, code = names[word.casefold()]
+        if kind == "country":
+            countries[code] += 1
+        else:
+            admin1[code] += 1
+            countries[code.split(".")[0]] += 1
+    return countries, admin1
+
+
 @dataclass(slots=True)
 class Resolver:
     """Resolves the toponyms of one document against the gazetteer."""
 
     gaz: gz.Gazetteer
     weights: Weights = field(default_factory=Weights)
+    doc_countries: dict[str, int] = field(default_factory=dict)
+    doc_admin1: dict[str, int] = field(default_factory=dict)
 
     def prior(self, row: int, how: str, text: str) -> float:
         """Context-free score of a candidate row for a toponym as written."""
@@ -144,6 +201,7 @@ class Resolver:
 
     def resolve(self, text: str, spans: list[tuple[int, int]]) -> list[Mention | None]:
         """Resolve every span of a document; None where no candidate was found."""
+        self.doc_countries, self.doc_admin1 = text_context(self.gaz, text)
         mentions = [self.mention(s, e, text[s:e]) if 0 <= s < e <= len(text) else None for s, e in spans]
         live = [m for m in mentions if m is not None]
         self._containers(text, live)
@@ -205,6 +263,10 @@ class Resolver:
                 c_support = countries.get(cc, 0.0) - own_c.get(cc, 0.0)
                 a_support = (admin1.get(a1, 0.0) - own_a.get(a1, 0.0)) if a1 else 0.0
                 score = prior + w.country_ctx * min(1.0, c_support) + w.admin1_ctx * min(1.0, a_support)
+                if kind not in ("country", "continent"):
+                    score += w.text_country * min(1.0, self.doc_countries.get(cc, 0) / 2)
+                    if a1:
+                        score += w.text_admin1 * min(1.0, self.doc_admin1.get(a1, 0) / 2)
                 if m.container is not None:
                     level, code = m.container
                     inside = cc == code if level == "country" else a1 == code

@@ -19,6 +19,7 @@ from dateline.analyze import timex_lexicon as lx
 from dateline.analyze.registry import stage
 from dateline.analyze.timex_lexicon import (
     _month_of, _capitalized, _week, _quarter_of, _shift_quarter, _mod, _duration_value, _unit_of, _shift_date, interval_of,
+    _nearest_year, _weekday_date,
 )
 
 if TYPE_CHECKING:
@@ -66,13 +67,19 @@ class _Context:
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
 
-    def future(self, start: int, end: int) -> bool:
-        """True when the words around a span point to the future ("will", "next", "scheduled to")."""
+    def clause(self, start: int) -> str:
+        """Up to 80 characters of the sentence before a span."""
         left = self.text[max(0, start - 80):start]
         cut = max(left.rfind(". "), left.rfind("\n"))
-        left = left[cut + 1:] if cut >= 0 else left
+        return left[cut + 1:] if cut >= 0 else left
+
+    def future(self, start: int, end: int) -> bool:
+        """True when the words around a span point to the future ("will", "next", "scheduled to")."""
+        left = self.clause(start)
         right = self.text[end:end + 30].split(". ")[0]
-        return bool(lx.FUTURE_CUES.search(left) or re.match(r"\s*(?:will|is|are)\b", right))
+        if re.match(r"\s*(?:will|is|are)\b", right):
+            return True
+        return lx.future_leaning(left)
 
     def past(self, start: int) -> bool:
         """True when a past-tense verb comes shortly before a span ("was signed in March")."""
@@ -124,25 +131,13 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm("DATE", when.isoformat(), anchored=True, confidence=0.85)
 
 
-def _nearest_year(when: date, anchor: date, future: bool) -> date:
-    """Move a day without a year to the year that puts it nearest the anchor (ahead of it if future)."""
-    options = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            options.append(when.replace(year=year))
-        except ValueError:
-            options.append(when.replace(year=year, day=28))
-    if future:
-        return min((d for d in options if d >= anchor - timedelta(days=7)), key=lambda d: d - anchor)
-    return min(options, key=lambda d: abs((d - anchor).days) * (1.0 if d <= anchor else 1.5))
-
-
 def _month_year(m: re.Match[str], ctx: _Context) -> _Norm | None:
     """"May 2017", "early March 1996"."""
-    if not _capitalized(m["mon"]):
+    year = lx.year_number(m["y"])
+    if not _capitalized(m["mon"]) or year is None:
         return None
-    ctx.last_year = int(m["y"])
-    return _Norm("DATE", f"{m['y']}-{_month_of(m['mon']):02d}", confidence=0.9, mod=_mod(m["mod"]))
+    ctx.last_year = year
+    return _Norm("DATE", f"{year}-{_month_of(m['mon']):02d}", confidence=0.9, mod=_mod(m["mod"]))
 
 
 def _month_alone(m: re.Match[str], ctx: _Context) -> _Norm | None:
@@ -215,7 +210,8 @@ def _season(m: re.Match[str], ctx: _Context) -> _Norm | None:
     """"the fall of 2014" -> 2014-FA, "last summer", "this winter"."""
     code, rel = lx.SEASONS[m["s"].lower()], (m["rel"] or "").lower()
     if m["y"]:
-        return _Norm("DATE", f"{m['y']}-{code}", confidence=0.9, mod=_mod(m["mod"]))
+        year = lx.year_number(m["y"])
+        return None if year is None else _Norm("DATE", f"{year}-{code}", confidence=0.9, mod=_mod(m["mod"]))
     if not rel and not (m["the"] and not re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
         return None
     if ctx.anchor is None:
@@ -338,12 +334,16 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Norm | None:
     if raw.lower() in ("a", "an") and m["u"].lower().endswith("s"):
         return None
     n = lx.parse_number(raw)
+    if n is not None and m["half"]:
+        n += 0.5
     if raw.lower() in ("some", "recent") and not m["u"].lower().endswith("s"):
         return None
     if re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]) or (unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
         return None
     if raw.lower() in ("a", "an") and re.search(r"(?:\d|dollars?|cents?|percent|%|times|once|twice)\s*$", ctx.text[max(0, m.start() - 12):m.start()]):
         return None
+    if raw.lower() == "recent" and m["u"].lower().endswith("s"):
+        return _Norm("DURATION", _duration_value(None, unit), confidence=0.6)
     if raw.lower() == "recent" or (n is None and (m["rel"] or "").lower() in ("last", "past")):
         return _Norm("DATE", "PAST_REF", confidence=0.6)
     n, unit = _in_years_or_months(n, unit)
@@ -372,16 +372,18 @@ def _bare_duration(m: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm("DURATION", _duration_value(None, _unit_of(m["u"])), confidence=0.6)
 
 
-def _weekday_date(anchor: date, weekday: int, rel: str, future: bool) -> date:
-    """The day a weekday name points at: at/before the anchor in past contexts, at/after in future ones."""
-    back = (anchor.isoweekday() - weekday) % 7
-    if rel == "last":
-        return anchor - timedelta(days=back or 7)
-    if rel == "next":
-        return anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7 or 7)
-    if future or rel == "this" and back:
-        return anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7)
-    return anchor - timedelta(days=back)
+def _the_year(m: re.Match[str], ctx: _Context) -> _Norm | None:
+    """"for the year ended June 30" (a 12-month period: P1Y), "for the year" (the anchor's year), "by year-end"."""
+    if m["end"]:
+        if ctx.anchor is None:
+            return _Norm("DATE", "XXXX-12-31", confidence=0.5)
+        year = ctx.anchor.year - (1 if m["prep"].lower() == "since" else 0)
+        return _Norm("DATE", f"{year}-12-31", anchored=True, confidence=0.6)
+    if m["ended"]:
+        return _Norm("DURATION", "P1Y", confidence=0.7)
+    if ctx.anchor is None:
+        return _Norm("DATE", "XXXX", confidence=0.5)
+    return _Norm("DATE", str(ctx.anchor.year), anchored=True, confidence=0.6)
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> _Norm | None:
@@ -434,7 +436,12 @@ def _clock(m: re.Match[str], ctx: _Context) -> _Norm | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     day_word = (m["day"] or "").lower()
-    if ctx.anchor is None:
+    if m["mon"]:
+        on = _month_day(m, ctx)
+        if on is None:
+            return None
+        day, anchored = on.value, on.anchored
+    elif ctx.anchor is None:
         day, anchored = UNKNOWN_DATE, False
     elif day_word in lx.WEEKDAYS:
         day, anchored = _weekday_date(ctx.anchor, lx.WEEKDAYS[day_word], "", ctx.future(m.start(), m.end())).isoformat(), True
@@ -481,12 +488,13 @@ def _holiday(m: re.Match[str], ctx: _Context) -> _Norm | None:
     if year is None:
         return _Norm("DATE", UNKNOWN_DATE, confidence=0.5)
     if word.startswith("thanksgiving"):
-        first = date(year, 11, 1)
-        day = first + timedelta(days=(4 - first.isoweekday()) % 7 + 21)
+        day = lx.thanksgiving(year)
     else:
         day = date(year, *_HOLIDAYS[word])
     if ctx.anchor and not m["y"]:
         day = _nearest_year(day, ctx.anchor, ctx.future(m.start(), m.end()))
+        if word.startswith("thanksgiving"):
+            day = lx.thanksgiving(day.year)
     return _Norm("DATE", day.isoformat(), anchored=not m["y"], confidence=0.75)
 
 
@@ -504,7 +512,7 @@ RULES: list[tuple[str, str, Normalizer]] = [
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M}),?\s+(?P<y>\d{{4}})\b", _full_date),
     ("md", rf"\b(?P<mon>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d|\d)", _month_day),
     ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})", _month_day),
-    ("my", rf"\b{_MOD}(?P<mon>{_M}),?\s+(?:of\s+)?(?P<y>\d{{4}})\b", _month_year),
+    ("my", rf"\b{_MOD}(?P<mon>{_M}),?\s+(?:of\s+)?(?P<y>\d{{4}}|{lx.SPELLED_YEAR})\b", _month_year),
     ("month", rf"\b{_MOD}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{_M})"
               rf"(?:,?\s+(?P<yrel>this|last|next)\s+year)?", _month_alone),
     ("year", rf"(?<![\w$.,-])(?P<mod>{lx.MODIFIER}|fiscal\s+|the\s+(?:fiscal\s+|calendar\s+)?year\s+|calendar\s+)?"
@@ -514,7 +522,7 @@ RULES: list[tuple[str, str, Normalizer]] = [
     ("century", rf"\b(?:the\s+)?{_MOD}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{lx.alternation(lx.ORDINALS)})[\s-]+century\b",
      _century),
     ("season", rf"\b(?:(?P<the>the)\s+)?{_MOD}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>{lx.SEASON})"
-               rf"(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b", _season),
+               rf"(?:\s+(?:of\s+)?(?P<y>\d{{4}}|{lx.SPELLED_YEAR}))?\b", _season),
     ("quarter", r"\b(?:(?P<the>the)\s+)?(?:(?P<yr>this\s+year's|last\s+year's|next\s+year's|\d{4}(?:'s)?)\s+)?(?:fiscal\s+)?"
                 r"(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|previous|past|same"
                 r"|next|year[\s-]ago|year[\s-]earlier|recent|comparable|final)[\s-]+)?(?:fiscal\s+)?"
@@ -525,9 +533,13 @@ RULES: list[tuple[str, str, Normalizer]] = [
                  r"(?P<rel>last|past|previous|prior|next|coming|this|current|that|same|following)\s+"
                  r"(?P<u>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-)", _relative_unit),
     ("weekend", r"\bthe\s+weekend\b", _the_weekend),
+    ("the_year", r"\b(?P<prep>for|in|of|by|since|around|at)\s+(?P<span>the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?=(?P<ended>\s+(?:ended|ending))?)"
+                 r"(?![\s-]+(?:ago|earlier|before|after|later|old|to|that|when|in|\d))|(?P<end>year[\s-]end)(?=\s*[.,;]))",
+     _the_year),
     ("ago", rf"\b{lx.APPROX}(?P<n>{_N})[\s-]+(?P<u>{_U})\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)\b",
      _ago),
-    ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>{_REL_WORDS})\s+)?{lx.APPROX}(?P<n>{_N})[\s-]+(?P<u>{_U})",
+    ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>{_REL_WORDS})\s+)?{lx.APPROX}(?P<n>{_N})[\s-]+(?P<u>{_U})"
+                 r"(?P<half>\s+and\s+a\s+half\b)?",
      _duration),
     ("bare_duration", r"\b(?:for|within|over|in|after)\s+(?P<span>(?:(?:recent|the\s+past|the\s+coming|the\s+next)\s+)?"
                       r"(?P<u>years|months|weeks|days|decades|hours))\b", _bare_duration),
@@ -537,7 +549,8 @@ RULES: list[tuple[str, str, Normalizer]] = [
                  r"|this\s+(?:morning|afternoon|evening))(?!\w)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      _day_word),
     ("clock", rf"\b(?:(?P<h>\d{{1,2}})(?::(?P<min>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|o'clock)|(?P<noon>noon|midnight))"
-              rf"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|local\s+time)\b)?(?:,?\s+(?:on\s+)?(?P<day>{_WD}|today|yesterday|tomorrow))?",
+              rf"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|local\s+time)\b)?(?:,?\s+(?:on\s+)?(?P<day>{_WD}|today|yesterday|tomorrow"
+              rf"|(?P<mon>{_M})\s+(?P<d>\d{{1,2}})(?!\d)))?",
      _clock),
     ("ref", rf"\b(?:{lx.alternation(lx.REF_WORDS)})(?!\w)", _ref),
     ("set_word", rf"\b(?:{lx.alternation(lx.SET_WORDS)})\b", _set_word),

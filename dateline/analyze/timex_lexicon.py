@@ -51,12 +51,30 @@ REF_WORDS: dict[str, str] = {
     "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "right now": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-    "recent years": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "in the future": "FUTURE_REF",
 }
 FUTURE_CUES = re.compile(
     r"\b(will|won't|wo|'ll|shall|going to|plans? to|planned|scheduled|expected to|expects? to|"
-    r"is to|are to|upcoming|next)\b", re.I)
+    r"is to|are to|upcoming|next|would|could|might|set to|as soon as|as early as|planning|until|supposed to|due to)\b", re.I)
 PAST_CUES = re.compile(r"\b(was|were|had|did|ago|since|ended|\w+ed)\b", re.I)
+# A finite past verb: "was", "had", a lower-case "-ed" word not after a form of "be" ("will be named").
+_PAST_VERB = re.compile(r"\b(?:(?i:was|were|had|did)|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )[a-z]+ed)\b")
+
+
+def future_leaning(left: str) -> bool:
+    """True when the nearest tense cue before a span is a future one ("set to resume", "as soon as").
+
+    A past-tense verb closer to the span wins ("would appeal the decision, announced Wednesday").
+    """
+    fut = list(FUTURE_CUES.finditer(left))
+    if not fut:
+        return False
+    last = fut[-1]
+    inside = [(m.start(), m.end()) for m in fut]
+    for p in _PAST_VERB.finditer(left, last.end()):
+        if not any(s <= p.start() < e for s, e in inside):
+            return False
+    return True
 
 
 def alternation(words: list[str] | tuple[str, ...] | set[str] | dict[str, object]) -> str:
@@ -71,7 +89,7 @@ _NUMBER_WORD = (
 )
 # A count: digits, a number in words, "a hundred", or a vague quantity (value X).
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?|(?:a|one)\s+hundred|{_NUMBER_WORD}(?:\s+hundred)?|{_NUMBER_WORD}\s+and\s+a\s+half"
+    rf"(?:\d+(?:\s+1/2|\.\d+)?|(?:a|one)\s+hundred|{_NUMBER_WORD}(?:\s+hundred)?|{_NUMBER_WORD}\s+and\s+a\s+half"
     rf"|a\s+couple\s+of|{alternation(VAGUE_NUMBERS)}|an?)"
 )
 MONTH = rf"(?:{alternation([m for m in MONTHS if len(m) > 3 or m in ('may',)])}|(?:{alternation([m for m in MONTHS if len(m) <= 4 and m != 'may'])})\.?)(?![\w])"
@@ -94,6 +112,8 @@ def parse_number(words: str) -> int | float | None:
         return None
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return float(w) if "." in w else int(w)
+    if re.fullmatch(r"\d+ 1/2", w):
+        return int(w.split()[0]) + 0.5
     if w in VAGUE_NUMBERS or w in ("few", "a few"):
         return None
     if w.endswith(" and a half"):
@@ -125,6 +145,20 @@ def spelled_year(words: str) -> int | None:
         if rest is not None and 10 <= rest < 100:
             return SMALL_NUMBERS[w[0]] * 100 + int(rest)
     return None
+
+
+def year_number(text: str) -> int | None:
+    """A year written in digits or words ("1994", "nineteen ninety-four")."""
+    if text.isdigit():
+        return int(text)
+    year = spelled_year(text)
+    return year if year and 1000 <= year <= 2100 else None
+
+
+def thanksgiving(year: int) -> date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(4 - first.isoweekday()) % 7 + 21)
 
 
 SPELLED_YEAR = (rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_NUMBER_WORD})?|(?:nineteen|eighteen|twenty)\s+"
@@ -177,8 +211,17 @@ def _mod(word: str | None) -> str | None:
     return None
 
 
+_HALF_UNITS: dict[str, tuple[str, int]] = {"year": ("M", 6), "hour": ("M", 30), "minute": ("S", 30), "day": ("H", 12)}
+
+
 def _duration_value(n: int | float | None, unit: str) -> str:
-    """TIMEX3 duration value: P2Y, PT5H, PXM when the count is vague."""
+    """TIMEX3 duration value: P2Y, PT5H, PXM when the count is vague; halves as P2Y6M, PT1M30S."""
+    if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and unit in _HALF_UNITS:
+        whole, (sub, amount) = int(n), _HALF_UNITS[unit]
+        head = _duration_value(whole, unit) if whole else ("PT" if unit in ("hour", "minute") or sub == "H" else "P")
+        if sub == "H" and "T" not in head:
+            head += "T"
+        return f"{head}{amount}{sub}"
     count = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     code = UNITS[unit]
     if code in ("H", "MIN", "S"):
@@ -212,6 +255,31 @@ def _shift_date(anchor: date, unit: str, n: int) -> str:
     if unit == "century":
         return f"{(anchor.year - 100 * n) // 100}"
     return str(anchor.year - n)
+
+
+def _nearest_year(when: date, anchor: date, future: bool) -> date:
+    """Move a day without a year to the year that puts it nearest the anchor (ahead of it if future)."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(when.replace(year=year))
+        except ValueError:
+            options.append(when.replace(year=year, day=28))
+    if future:
+        return min((d for d in options if d >= anchor - timedelta(days=7)), key=lambda d: d - anchor)
+    return min(options, key=lambda d: abs((d - anchor).days) * (1.0 if d <= anchor else 1.5))
+
+
+def _weekday_date(anchor: date, weekday: int, rel: str, future: bool) -> date:
+    """The day a weekday name points at: at/before the anchor in past contexts, at/after in future ones."""
+    back = (anchor.isoweekday() - weekday) % 7
+    if rel == "last":
+        return anchor - timedelta(days=back or 7)
+    if rel == "next":
+        return anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7 or 7)
+    if future or rel == "this" and back:
+        return anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7)
+    return anchor - timedelta(days=back)
 
 
 def interval_of(value: str, anchor: date | None = None) -> tuple[date, date] | None:

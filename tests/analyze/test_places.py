@@ -8,7 +8,7 @@ import pytest
 
 from dateline.analyze import gazetteer as gz
 from dateline.analyze.base import Analysis, Entity
-from dateline.analyze.places import PlacesStage, resolve_toponyms
+from dateline.analyze.places import PlacesStage, resolve_toponyms, text_context
 from dateline.config import Config
 
 
@@ -126,3 +126,17 @@ def test_stage_reads_entities_and_writes_places() -> None:
     assert ids["American"] == 6252001 and ids["Hit"] == 95788
     assert all(p.component == "places.geonames.v1" and 0 < p.confidence <= 1 for p in analysis.places)
     assert "places.geonames.v1" in analysis.components
+
+
+def test_state_named_anywhere_in_the_text_picks_the_homonym() -> None:
+    """"Paris" and "Henry County" are the spans; "Tenn." and "Tennessee" elsewhere in the text pick the state."""
+    text = "PARIS - The Henry County council met Monday. Officials from Tenn. said Tennessee roads were closed."
+    found = resolve_toponyms(text, spans(text, "PARIS", "Henry County"))
+    assert [(p.name, p.admin1, p.country) for p in found] == [
+        ("Paris", "Tennessee", "USA"), ("Henry County", "Tennessee", "USA")]
+
+
+def test_text_context_ignores_state_names_inside_city_names() -> None:
+    """"Kansas City" does not name Kansas; "Washington" (also a capital city) is not read as the state."""
+    countries, admin1 = text_context(gz.load(), "He moved from Kansas City to Washington and then to Ohio.")
+    assert dict(admin1) == {"US.OH": 1}

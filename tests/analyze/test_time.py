@@ -127,3 +127,38 @@ def test_without_anchor_relative_values_are_unknown() -> None:
 def test_words_that_are_not_time_expressions_are_left_alone(sentence: str) -> None:
     """Modal "may", the verb "fall", amounts, ages and a first name are not times."""
     assert find_times(sentence, ANCHOR) == []
+
+
+@pytest.mark.parametrize("sentence, span, type_, value", [
+    # tense decides a bare weekday: the nearest cue before it wins (anchor: Thursday 2017-05-04)
+    ("Talks are set to resume Monday in Geneva.", "Monday", "DATE", "2017-05-08"),
+    ("The envoy could arrive as early as Tuesday.", "Tuesday", "DATE", "2017-05-09"),
+    ("Officials said they would appeal the ruling, announced Tuesday by the court.", "Tuesday", "DATE", "2017-05-02"),
+    ("He said the father would be traveling to the United States Monday.", "Monday", "DATE", "2017-05-08"),
+    # halves and fractions in durations
+    ("A minute and a half later the pilot called.", "A minute and a half", "DURATION", "PT1M30S"),
+    ("They lived in the camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("She spent 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    # years in words after seasons and months
+    ("Prices hit that level in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ("January nineteen ninety-seven brought another bomb.", "January nineteen ninety-seven", "DATE", "1997-01"),
+    # a clock time followed by the day it is on
+    ("The offer was extended until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "2017-11-09T17:00"),
+    # the year as a period of account
+    ("Revenue rose 5% for the year ended, the company said.", "the year", "DURATION", "P1Y"),
+    ("Sales for the full year were $6.6 billion.", "the full year", "DATE", "2017"),
+    ("The deal should close by year-end.", "year-end", "DATE", "2017-12-31"),
+    ("The index is up 5% since year-end.", "year-end", "DATE", "2016-12-31"),
+    # vague plural spans after "recent" are durations
+    ("The market has moved in recent years.", "recent years", "DURATION", "PXY"),
+])
+def test_added_conventions(sentence: str, span: str, type_: str, value: str) -> None:
+    """Tense-cued weekdays, halves, spelled years, clock + date, fiscal years, "recent years"."""
+    found = only(sentence)
+    assert (found.text, found.type, found.value) == (span, type_, value)
+
+
+def test_thanksgiving_is_the_fourth_thursday_of_the_year_it_falls_in() -> None:
+    """"Thanksgiving Day" moved to the previous year is recomputed for that year (2016-11-24)."""
+    found = only("The boy was found on Thanksgiving Day.", anchor=date(2017, 1, 7))
+    assert found.value == "2016-11-24"

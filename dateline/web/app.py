@@ -1,0 +1,100 @@
+"""The web app: JSON/CSV API, the analyst's page and the API docs, all served with no network.
+
+    app = create_app("dateline.duckdb")              # read-only
+    app = create_app(db, allow_ingest=True, token=t) # also POST /api/ingest, the store's writer
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..errors import ConfigError, DatelineError
+from ..version import __version__
+from .api import ROUTERS
+from .api.ingest import make_router as ingest_router
+from .db import Database
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+TEMPLATES = HERE / "templates"
+MAX_INGEST_BYTES = 20 * 1024 * 1024
+
+# Scripts only from this origin (no inline script anywhere); Leaflet positions its layers with
+# inline styles; the map's country layer and the API are fetched from this origin.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+       "form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | None = None,
+               max_ingest_bytes: int = MAX_INGEST_BYTES) -> FastAPI:
+    """Build the app over the store at `db_path` (opened now; read-only unless ingest is allowed)."""
+    if allow_ingest and not token:
+        raise ConfigError("--allow-ingest needs a token", hint="pass --token or set DATELINE_TOKEN")
+    db = Database(db_path, writable=allow_ingest)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    app = FastAPI(title="dateline", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  swagger_ui_oauth2_redirect_url=None,
+                  description="Dated news as a sourced, geolocated record: articles and what analysis "
+                              "found in them. Read-only unless started with ingest allowed.")
+    app.state.db = db
+    for router in ROUTERS:
+        app.include_router(router)
+    if allow_ingest and token:
+        app.include_router(ingest_router(token, max_ingest_bytes))
+    _pages(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.middleware("http")(_security_headers)
+    app.exception_handler(DatelineError)(_dateline_error)
+    return app
+
+
+def _pages(app: FastAPI) -> None:
+    index = (TEMPLATES / "index.html").read_text(encoding="utf-8")
+    docs = (TEMPLATES / "docs.html").read_text(encoding="utf-8")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> HTMLResponse:
+        return HTMLResponse(index)
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(docs)
+
+
+async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+async def _dateline_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DatelineError)
+    return JSONResponse({"detail": exc.message, "code": exc.code, "hint": exc.hint}, status_code=400)
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, allow_ingest: bool = False,
+          token: str | None = None, log_level: str = "info") -> None:
+    """Run the app with uvicorn until interrupted (what `dateline serve` calls)."""
+    import uvicorn
+
+    app = create_app(db_path, allow_ingest=allow_ingest, token=token)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

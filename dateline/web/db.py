@@ -1,0 +1,44 @@
+"""The app's one connection to the store; each request reads through its own cursor.
+
+DuckDB lets a single process hold a database file for writing, or several hold it read-only. The
+app opens the store once (read-only unless ingest is allowed, when it is the store's single writer)
+and hands every request a cursor: a cursor is a separate connection to the same database instance,
+so requests read concurrently and each sees a consistent snapshot. Opening the file per request
+costs far more (see BENCHMARKS.md) and would not let the app also be the writer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+from fastapi import Request
+
+from ..store import Store, open_store
+
+
+class Database:
+    """The opened store, a lock that serialises writes, and cursors for readers."""
+
+    def __init__(self, path: str | Path, *, writable: bool = False) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        self.store: Store = open_store(self.path, read_only=not writable)
+        self.write_lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.store.con.cursor()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def get_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """FastAPI dependency: a cursor for this request, closed when the response is done."""
+    cursor = request.app.state.db.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()

@@ -1,0 +1,117 @@
+"""Read-only questions the web layer asks the store, one module per record type.
+
+Every value reaches SQL as a parameter; the few names spliced into SQL text (columns, bucket
+widths) come from fixed tables in these modules, never from a request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ...store.queries import ArticleFilter, _escape_like
+
+__all__ = ["BBox", "WebFilter", "dicts", "existing_tables", "like", "scalar"]
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """A lon/lat box; west > east means it crosses the antimeridian."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @classmethod
+    def parse(cls, text: str) -> BBox:
+        """`west,south,east,north` in degrees; ValueError when it is not four numbers in range."""
+        parts = [float(p) for p in text.split(",")]
+        if len(parts) != 4:
+            raise ValueError("bbox needs four numbers: west,south,east,north")
+        west, south, east, north = parts
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+            raise ValueError("bbox out of range: -180<=lon<=180, -90<=south<=north<=90")
+        return cls(west, south, east, north)
+
+    def where(self, lat: str = "lat", lon: str = "lon") -> tuple[str, list[Any]]:
+        """A condition on the given columns, with its parameters."""
+        lon_test = f"{lon} BETWEEN ? AND ?" if self.west <= self.east else f"({lon} >= ? OR {lon} <= ?)"
+        return f"({lat} BETWEEN ? AND ? AND {lon_test})", [self.south, self.north, self.west, self.east]
+
+
+@dataclass(frozen=True, slots=True)
+class WebFilter:
+    """The article filter of the CLI plus what the page filters by: an actor, a place, a box."""
+
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    search: str | None = None
+    actor: str | None = None
+    place: int | None = None
+    bbox: BBox | None = None
+
+    def where(self, table: str = "articles") -> tuple[str, list[Any]]:
+        """A WHERE clause over `articles` (named `table` in the query), with its parameters."""
+        base = ArticleFilter(self.since, self.until, self.outlet)
+        where, params = base.where()
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        if self.search:
+            clauses.append(f"({table}.title {_ilike(self.search)} OR {table}.text {_ilike(self.search)})")
+            params += [like(self.search)] * 2
+        if self.actor:
+            clauses.append(f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = {table}.id "
+                           "AND m.actor_id = ?)")
+            params.append(self.actor)
+        if self.place is not None:
+            clauses.append(f"EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = {table}.id "
+                           "AND p.geonameid = ?)")
+            params.append(self.place)
+        if self.bbox is not None:
+            box, box_params = self.bbox.where("p.lat", "p.lon")
+            clauses.append(f"EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = {table}.id AND {box})")
+            params += box_params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+
+def dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed cursor as dicts keyed by column name."""
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def scalar(cursor: duckdb.DuckDBPyConnection) -> Any:
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _ilike(text: str) -> str:
+    """`ILIKE ?`, with an ESCAPE clause only when needed (DuckDB scans ~3x slower with one)."""
+    return "ILIKE ? ESCAPE '\\'" if any(c in text for c in "%_\\") else "ILIKE ?"
+
+
+def like(text: str) -> str:
+    """A `%text%` ILIKE pattern with the wildcards in `text` escaped (use ESCAPE '\\')."""
+    return "%" + _escape_like(text) + "%"
+
+
+def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Tables of the main schema: record types added by later migrations may be absent from a store."""
+    return {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+
+
+def _take_total(rows: list[dict[str, Any]]) -> int:
+    """Remove the `_total` window column from a page of rows and return its value."""
+    total = int(rows[0]["_total"])
+    for row in rows:
+        del row["_total"]
+    return total

@@ -1,0 +1,74 @@
+"""Resolved places (GeoNames ids with coordinates): ranked, boxed, and one place over time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from . import BBox, WebFilter, _take_total, dicts, like, scalar
+
+SUMMARY = ("any_value(p.name) AS name, any_value(p.country) AS country, any_value(p.admin1) AS admin1, "
+           "any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.feature_class) AS feature_class, "
+           "any_value(p.feature_code) AS feature_code, any_value(p.population) AS population, "
+           "count(*) AS mentions, count(DISTINCT p.article_id) AS articles")
+
+
+def _where(flt: WebFilter, search: str | None, bbox: BBox | None) -> tuple[str, list[Any]]:
+    clauses, params = ["p.geonameid IS NOT NULL"], []
+    if search:
+        clauses.append("(p.name ILIKE ? ESCAPE '\\' OR p.text ILIKE ? ESCAPE '\\')")
+        params += [like(search)] * 2
+    if bbox is not None:
+        box, box_params = bbox.where("p.lat", "p.lon")
+        clauses.append(box)
+        params += box_params
+    article_where, article_params = flt.where("a")
+    if article_where:
+        clauses.append(f"p.article_id IN (SELECT a.id FROM articles a{article_where})")
+        params += article_params
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def ranked(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, search: str | None = None,
+           bbox: BBox | None = None, limit: int = 500, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Places by number of articles (ties by mentions, then id), and how many places match."""
+    where, params = _where(flt, search, bbox)
+    grouped = f"SELECT p.geonameid, {SUMMARY} FROM place_mentions p{where} GROUP BY p.geonameid"
+    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({grouped}) "
+                             "ORDER BY articles DESC, mentions DESC, geonameid LIMIT ? OFFSET ?",
+                             [*params, limit, offset]))
+    if not rows:  # past the end: count separately
+        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({grouped})", params)) or 0)
+    return rows, _take_total(rows)
+
+
+def summary(con: duckdb.DuckDBPyConnection, geonameid: int) -> dict[str, Any] | None:
+    rows = dicts(con.execute(
+        f"SELECT p.geonameid, {SUMMARY}, min(a.published) AS first_date, max(a.published) AS last_date "
+        "FROM place_mentions p JOIN articles a ON a.id = p.article_id WHERE p.geonameid = ? GROUP BY p.geonameid",
+        [geonameid]))
+    if not rows:
+        return None
+    place = rows[0]
+    place["names"] = dicts(con.execute(
+        "SELECT text, count(*) AS mentions FROM place_mentions WHERE geonameid = ? GROUP BY text "
+        "ORDER BY mentions DESC, text LIMIT 20", [geonameid]))
+    return place
+
+
+def timeline(con: duckdb.DuckDBPyConnection, geonameid: int) -> list[dict[str, Any]]:
+    return dicts(con.execute(
+        "SELECT a.published AS date, count(*) AS mentions, count(DISTINCT a.id) AS articles "
+        "FROM place_mentions p JOIN articles a ON a.id = p.article_id "
+        "WHERE p.geonameid = ? AND a.published IS NOT NULL GROUP BY a.published ORDER BY a.published",
+        [geonameid]))
+
+
+def actors_here(con: duckdb.DuckDBPyConnection, geonameid: int, limit: int = 12) -> list[dict[str, Any]]:
+    """Actors most often named in articles that mention this place."""
+    return dicts(con.execute(
+        "SELECT m.actor_id AS id, any_value(m.name) AS name, count(DISTINCT m.article_id) AS articles "
+        "FROM actor_mentions m WHERE m.actor_id IS NOT NULL AND m.article_id IN "
+        "(SELECT article_id FROM place_mentions WHERE geonameid = ?) "
+        "GROUP BY m.actor_id ORDER BY articles DESC, id LIMIT ?", [geonameid, limit]))
