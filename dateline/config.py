@@ -37,7 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("read.min_year", 1900, "Publication dates before this year are implausible (treated as unknown)."),
     Setting("read.max_future_days", 2, "Publication dates more than this many days after today are implausible."),
     Setting("read.csv_delimiter", "", "CSV delimiter; empty means sniff (comma, tab, semicolon, pipe)."),
-    Setting("analyze.stages", "nlp,actors,places,time,quotes,figures", "Per-article stages to run, in order (registered names or aliases); drop one to skip it."),
+    Setting("analyze.stages", "nlp,actors,places,time,quotes,figures,events", "Per-article stages to run, in order (registered names or aliases); drop one to skip it."),
     Setting("analyze.batch_size", 200, "Articles analysed and stored per transaction."),
     Setting("engine.name", "local", "Where the pipeline runs: 'local' (this machine's cores).", ("local",)),
     Setting("engine.workers", 0, "Worker processes for the local engine; 0 means one per available core."),

@@ -21,7 +21,15 @@ Rules, in order (each mention records the rule in ``how``):
   repeats the actor of an earlier full mention in the same article.
 - ``ner``: a PERSON/ORG entity nothing above resolves becomes an unresolved actor
   (``new:person:<slug>``, no country or sector, confidence 0.3), so coref and counts still work.
-Generic role phrases with nothing to anchor them ("the militants", "officials") are left out.
+Generic role phrases with nothing to anchor them ("the militants", "officials") are left out
+by the rules above.
+- ``np-model``: last, the NP typer (``np_actors``: a linear model trained on the re3d and UNER
+  train files) types candidate spans (stock entities, noun chunks, proper-noun runs, first-person
+  pronouns, and the mentions above) as PER/ORG/LOC or nothing. A typed span that equals a rule's
+  mention of the same type keeps that mention (and its resolved actor); other typed spans become
+  new uncoded actors (kind person, organisation or place); resolved rule mentions that overlap a
+  typed span are kept for their coding with ``how`` suffixed ``:under-np`` (not scored as spans);
+  the unresolved ``ner`` mentions and ``coref`` repeats it did not keep are dropped.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..config import Config
-from . import actor_kb
+from . import actor_kb, np_actors
 from .actor_kb import ActorEntry, KnowledgeBase, normalize
 from .base import ActorMention, Analysis
 from .registry import stage
@@ -109,6 +117,12 @@ def load_supplement(path: Path = SUPPLEMENT_PATH) -> Supplement:
                 if normalize(alias):
                     sup.ids[normalize(alias)] = actor_id
     return sup
+
+
+@lru_cache(maxsize=1)
+def shared_resolver() -> Resolver:
+    """The resolver over the shipped KB and supplement (one per process)."""
+    return Resolver(actor_kb.load(), load_supplement())
 
 
 def roles_on(entries: list[ActorEntry], on: date | None) -> list[ActorEntry]:
@@ -406,6 +420,48 @@ def find_actors(doc: Any, on: date | None, resolver: Resolver) -> list[Found]:
     return corefer(doc, found)
 
 
+def actor_candidates(doc: Any, on: date | None, resolver: Resolver,
+                     found: list[Found] | None = None) -> list[tuple[int, int, str]]:
+    """The rule-based mentions as NP-typer candidates: (start, end, "actor=<how>:<kind>")."""
+    found = find_actors(doc, on, resolver) if found is None else found
+    return [(f.start, f.end, f"actor={f.how}:{f.actor.kind}") for f in found]
+
+
+OVERLAPPED = ":under-np"  # suffix of a rule mention kept for its coding where the NP typer chose another span
+LABEL_KIND: dict[str, str] = {"PER": "person", "ORG": "organisation", "LOC": "place"}
+KIND_LABEL: dict[str, str] = {"person": "PER", "organisation": "ORG", "igo": "ORG", "armed_group": "ORG",
+                              "agent": "ORG", "country": "LOC", "region": "LOC", "place": "LOC"}
+
+
+def with_np_model(doc: Any, found: list[Found], model: np_actors.Model, gaz: Any) -> list[Found]:
+    """Merge the NP typer's spans into the rule-based mentions (rule ``np-model``, module docstring)."""
+    typed = np_actors.typed_spans(doc, model, [(f.start, f.end, f"actor={f.how}:{f.actor.kind}") for f in found], gaz)
+    same = {(f.start, f.end): f for f in found}
+    out: list[Found] = []
+    for start, end, label, margin in typed:
+        f = same.get((start, end))
+        if f is not None and KIND_LABEL.get(f.actor.kind) == label and f.how not in ("ner", "adjective"):
+            out.append(f)
+            continue
+        kind = LABEL_KIND[label]
+        if f is not None and KIND_LABEL.get(f.actor.kind) == label and f.how != "adjective":
+            actor = f.actor
+        else:
+            slug = normalize(doc[start:end].text).replace(" ", "-") or "unnamed"
+            actor = Resolved(f"new:{kind}:{slug}", doc[start:end].text, "", None, None, kind)
+        out.append(Found(start, end, actor, "np-model", round(min(0.45, 0.3 + margin / 200), 2)))
+    spans = [(f.start, f.end) for f in out]
+    for f in found:
+        if f.how in ("ner", "coref"):
+            continue
+        if any(s < f.end and f.start < e for s, e in spans):
+            if (f.start, f.end) in same and f in out:
+                continue
+            f = Found(f.start, f.end, f.actor, f.how + OVERLAPPED, f.confidence)  # kept for its coding
+        out.append(f)
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
 def to_mention(doc: Any, found: Found) -> ActorMention:
     """Turn a token-range finding into the ActorMention record (character offsets)."""
     span = doc[found.start:found.end]
@@ -423,8 +479,10 @@ class ActorStage:
     assigns: ClassVar[tuple[str, ...]] = ("actors",)
 
     def setup(self, config: Config | None = None) -> None:
-        """Load the KB and the supplement once per process."""
-        self.resolver = Resolver(actor_kb.load(), load_supplement())
+        """Load the KB, the supplement, the NP typer and the gazetteer once per process."""
+        self.resolver = shared_resolver()
+        self.np_model = np_actors.load_model()
+        self.gaz = np_actors._gazetteer() if self.np_model is not None else None
 
     def process(self, batch: list[Analysis]) -> list[Analysis]:
         """Write ``analysis.actors`` for every analysis that has a parse."""
@@ -433,6 +491,8 @@ class ActorStage:
                 analysis.actors = []
                 continue
             found = find_actors(analysis.doc, analysis.published, self.resolver)
+            if self.np_model is not None:
+                found = with_np_model(analysis.doc, found, self.np_model, self.gaz)
             analysis.actors = [to_mention(analysis.doc, f) for f in found]
             analysis.components[self.name] = COMPONENT
         return batch

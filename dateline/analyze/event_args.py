@@ -1,0 +1,215 @@
+"""Arguments of an event trigger in the parse: source and target actors, the event's own place and date.
+
+Sources come from the subject (or "by"-agent, possessor, nationality adjective); pronoun subjects of
+reported clauses take the reporting verb's subject. Targets come from the first of: object or
+"against/on/with/to" attachment; the complement clause ("demanded that *the US* ..."); a locative
+"in" phrase. Actors are the ``analysis.actors`` inside those spans. The place is a place mention under
+a locative preposition attached to the trigger or its clause head, with a precision code like
+ACLED's geo_precision; the date a dated time expression in the trigger's clause, else the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .base import ActorMention, PlaceMention
+from .factuality import clause_head
+from .time import TimeExpr
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+TARGET_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "upon", "from", "of"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "throughout",
+                         "from", "on", "north", "south", "east", "west", "within", "towards", "toward"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "who",
+                      "that", "which"})
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PRECISION = {"exact": 1, "district": 2, "province": 3, "country": 4}
+
+
+@dataclass(slots=True)
+class EventActor:
+    """An actor in an event role: the mention's span and its canonical identity."""
+
+    text: str
+    start: int
+    end: int
+    actor_id: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str = ""
+
+
+@dataclass(slots=True)
+class EventPlace:
+    """The event's own place, with a precision code like ACLED's geo_precision (1 exact ... 4 country)."""
+
+    text: str
+    start: int
+    end: int
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    precision_code: int
+
+
+def span_of(token: Any) -> tuple[int, int]:
+    """Character offsets of a token's subtree, leaving out relative and clausal modifiers."""
+    skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "ccomp", "advcl") for t in c.subtree}
+    toks = [t for t in token.subtree if t.i not in skip]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def reporter_subject(verb: Any) -> Any | None:
+    """For a pronoun subject in a reported clause, the reporting verb's subject ("Hungary said it ...")."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head == node:
+            return None
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return subj
+    return None
+
+
+def subject_tokens(trigger: Any) -> list[Any]:
+    """Tokens whose subtrees hold the event's source: subject, agent, possessor, nationality modifier."""
+    verb = clause_head(trigger) if trigger.pos_ != "VERB" else trigger
+    found: list[Any] = []
+    if trigger.pos_ != "VERB":
+        found += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        found += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if trigger.dep_ in SUBJECT_DEPS:
+            return found
+    node = verb
+    for _ in range(3):
+        passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        agent = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if agent or subj or passive:
+            picked = agent if passive else subj
+            if picked and picked[0].lower_ in PRONOUNS and node.dep_ == "relcl":
+                return found + subject_tokens(node.head)
+            if picked and picked[0].lower_ in PRONOUNS:
+                rel = reporter_subject(node)
+                picked = [rel] if rel is not None else picked
+            return found + picked
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
+            break
+        node = node.head
+    return found
+
+
+def object_tokens(trigger: Any) -> list[list[Any]]:
+    """Target candidates in order of preference: object, passive subject or prepositional object;
+    targets in the complement clause; a locative "in/into" phrase (PLOVER codes the place as target)."""
+    verb = trigger if trigger.pos_ == "VERB" else None
+    found: list[Any] = []
+    children = list(trigger.children)
+    if verb is not None:
+        found += [c for c in children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    found += [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    if verb is None and trigger.dep_ in ("dobj", "pobj"):
+        head = clause_head(trigger)
+        found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c != trigger.head
+                  for g in c.children if g.dep_ == "pobj"]
+    locative = [g for node in (trigger, clause_head(trigger)) for c in node.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "into") for g in c.children if g.dep_ == "pobj"][:1]
+    return [found, complement_targets(trigger), locative]
+
+
+def complement_targets(trigger: Any) -> list[Any]:
+    """Targets inside the trigger's complement clause: "demanded that *the US* ...", "threatened to ... with *Russia*"."""
+    found: list[Any] = []
+    for comp in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
+        if comp.dep_ == "ccomp":
+            found += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found += [c for c in comp.children if c.dep_ in ("dative",)]
+        for node in [comp, *[c for c in comp.children if c.dep_ == "dobj"]]:
+            found += [g for c in node.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                      for g in c.children if g.dep_ == "pobj"]
+        if not found and comp.dep_ == "xcomp":
+            found += [c for c in comp.children if c.dep_ == "dobj"]
+    return found
+
+
+def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: set[int]) -> list[EventActor]:
+    """Actor mentions that lie inside any of the spans (each mention used once per event)."""
+    out: list[EventActor] = []
+    for k, a in enumerate(actors):
+        if k in taken:
+            continue
+        if any(a.start >= s and a.end <= e for s, e in spans):
+            taken.add(k)
+            out.append(EventActor(a.text, a.start, a.end, a.actor_id, a.name, a.country, a.sector, a.code))
+    return out
+
+
+def first_with_actors(options: list[list[Any]], actors: list[ActorMention],
+                       taken: set[int]) -> tuple[list[Any], list[tuple[int, int]], list[EventActor]]:
+    """The first candidate token list whose spans hold an actor (else the first non-empty one, actorless)."""
+    fallback: tuple[list[Any], list[tuple[int, int]], list[EventActor]] = ([], [], [])
+    for tokens in options:
+        spans = [span_of(t) for t in tokens if t.ent_type_ not in NON_ACTOR_ENTS]
+        found = actors_in(spans, actors, taken)
+        if found:
+            return tokens, spans, found
+        if spans and not fallback[1]:
+            fallback = (tokens, spans, [])
+    return fallback
+
+
+def precision_of(place: PlaceMention) -> str:
+    """exact / district / province / country from the GeoNames feature code."""
+    code = (place.feature_code or "").upper()
+    if code.startswith("PCL") or (place.feature_class == "A" and not code.startswith("ADM")):
+        return "country"
+    if code == "ADM1":
+        return "province"
+    if code.startswith("ADM"):
+        return "district"
+    return "exact"
+
+
+def find_place(trigger: Any, places: list[PlaceMention]) -> EventPlace | None:
+    """A place under a locative preposition attached to the trigger or to its clause head."""
+    if not places:
+        return None
+    heads = [trigger, clause_head(trigger)]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+            for p in places:
+                if p.start >= start and p.end <= end:
+                    kind = precision_of(p)
+                    return EventPlace(p.text, p.start, p.end, p.geonameid, p.name, p.country, p.admin1,
+                                      p.lat, p.lon, kind, PRECISION[kind])
+    return None
+
+
+def time_precision(expr: TimeExpr) -> str | None:
+    """day / week / month / year from the width of the expression's interval."""
+    if expr.interval_start is None or expr.interval_end is None:
+        return None
+    days = (expr.interval_end - expr.interval_start).days + 1
+    return "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year" if days <= 366 else None
+
+
+def find_time(trigger: Any, sent: Any, times: list[TimeExpr]) -> TimeExpr | None:
+    """A dated time expression in the trigger's clause, else the first one in the sentence."""
+    dated = [t for t in times if t.type in ("DATE", "TIME") and t.interval_start is not None
+             and t.start >= sent.start_char and t.end <= sent.end_char]
+    if not dated:
+        return None
+    head = clause_head(trigger)
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    inside = [t for t in dated if t.start >= lo and t.end <= hi]
+    return (inside or dated)[0]

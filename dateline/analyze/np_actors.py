@@ -1,0 +1,221 @@
+"""Noun-phrase actors: a small learned span typer over candidate spans of a parse.
+
+The stock NER finds names; it misses what conflict reporting treats as actors and places
+("coalition forces", "the regime", "the Syrian parties", "the camp") and it mislabels or
+over-extends names in web text ("the Gulf of Mexico", "Email" as a person). This module types
+candidate spans as PER, ORG, LOC or nothing with a linear model (an averaged perceptron over
+sparse string features) trained by ``scripts/train_np_model.py`` on the *train* files of re3d and
+UNER English-EWT together, one model for every genre (no genre or dataset feature).
+
+Candidates of one doc (token ranges): the stock entities (with and without a leading "the" or a
+trailing possessive), noun chunks (whole, without the determiner, and the modifier run before the
+head), runs of proper nouns the stock NER left out, first-person pronouns, and the actor stage's own
+KB / role-phrase mentions. Features: the stock label of the exact span, the actor rule and kind
+that found it, the head lemma with its determiner, number and nationality modifier, the
+capitalization shape, words around it, the lower-cased text, and whether the gazetteer knows it.
+
+Decoding: every candidate whose best label beats "nothing" is kept, best margin first, skipping
+candidates that overlap a kept one. The model file is ``resources/np_model.json.gz``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "np_model.json.gz"
+LABELS: tuple[str, ...] = ("NONE", "PER", "ORG", "LOC")
+STOCK = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+PRONOUNS = frozenset({"we", "us", "i", "our"})
+MAX_TOKENS = 10
+NONE_BIAS = 15.0  # added to every label's margin over "nothing" when decoding (chosen on the dev files)
+
+Cand = tuple[int, int]
+
+
+def _shape(text: str) -> str:
+    """A coarse capitalization shape: "Xx", "X", "x", "d" or "o"."""
+    if not text:
+        return "o"
+    if text.isupper():
+        return "X"
+    if text[0].isupper():
+        return "Xx"
+    if text[0].islower():
+        return "x"
+    return "d" if text[0].isdigit() else "o"
+
+
+def candidates(doc: Any, actor_spans: Iterable[tuple[int, int, str]] = (),
+               toks: list[Any] | None = None) -> dict[Cand, list[str]]:
+    """Candidate token ranges of a doc, each with the features of how it was proposed."""
+    out: dict[Cand, list[str]] = {}
+    toks = toks if toks is not None else list(doc)  # one Token object per token, not per lookup
+
+    def add(start: int, end: int, why: str) -> None:
+        if start < end and end - start <= MAX_TOKENS:
+            while end > start and toks[end - 1].is_punct and toks[end - 1].text not in (")", "."):
+                end -= 1
+            if start < end:
+                out.setdefault((start, end), []).append(why)
+
+    for ent in doc.ents:
+        label = STOCK.get(ent.label_, "OTHER")
+        add(ent.start, ent.end, f"ent={label}")
+        if toks[ent.start].lower_ == "the":
+            add(ent.start + 1, ent.end, f"ent-the={label}")
+        elif ent.start > 0 and toks[ent.start - 1].lower_ == "the":
+            add(ent.start - 1, ent.end, f"the+ent={label}")
+        if ent.end - ent.start > 1 and toks[ent.end - 1].tag_ == "POS":
+            add(ent.start, ent.end - 1, f"ent-pos={label}")
+    for chunk in doc.noun_chunks:
+        add(chunk.start, chunk.end, "np")
+        if toks[chunk.start].dep_ in ("det", "poss") and len(chunk) > 1:
+            add(chunk.start + 1, chunk.end, "np-det")
+        j = chunk.root.i
+        while j - 1 >= chunk.start and toks[j - 1].dep_ in ("amod", "compound", "nmod", "nummod"):
+            j -= 1
+        if j > chunk.start:
+            add(j, chunk.root.i + 1, "np-mods")
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].pos_ == "PROPN" and not toks[i].ent_type_:
+            j = i
+            while j < n and toks[j].pos_ == "PROPN" and not toks[j].ent_type_:
+                j += 1
+            add(i, j, "propn")
+            i = j
+        else:
+            i += 1
+    for tok in toks:
+        if tok.lower_ in PRONOUNS:
+            add(tok.i, tok.i + 1, "pron")
+    for start, end, why in actor_spans:
+        add(start, end, why)
+    return out
+
+
+def features(doc: Any, start: int, end: int, whys: list[str], gaz: Any = None,
+             toks: list[Any] | None = None) -> list[str]:
+    """The sparse features of one candidate span (``toks``: ``list(doc)``, to save token lookups)."""
+    toks = toks if toks is not None else list(doc)
+    root = toks[doc[start:end].root.i]
+    inside = toks[start:end]
+    first, last = inside[0], inside[-1]
+    span_text = "".join(t.text_with_ws for t in inside[:-1]) + last.text  # == Span.text, no new Tokens
+    text = span_text.lower()
+    det = "-"
+    if first.dep_ in ("det", "poss") or first.lower_ in ("the", "a", "an"):
+        det = first.lower_
+    lemma = root.lemma_.lower()
+    shapes = "".join(sorted({_shape(t.text) for t in inside}))
+    feats = ["bias", f"n={min(end - start, 5)}", f"shape={shapes}", f"fshape={_shape(first.text)}",
+             f"lshape={_shape(last.text)}", f"head={lemma}", f"head+det={lemma}|{det}", f"det={det}",
+             f"hpos={root.pos_}", f"htag={root.tag_}", f"hdep={root.dep_}", f"text={text}",
+             f"first={first.lower_}", f"last={last.lower_}", f"ent_type={root.ent_type_ or '-'}",
+             f"prev={toks[start - 1].lower_ if start else '<s>'}",
+             f"next={toks[end].lower_ if end < len(toks) else '</s>'}",
+             f"prevpos={toks[start - 1].pos_ if start else '<s>'}", f"head+shape={lemma}|{_shape(root.text)}"]
+    feats += [f"why={w}" for w in whys]
+    feats += [f"why={w}|det={det}" for w in whys]
+    feats += [f"why={w}|shape={shapes}" for w in whys]
+    mods = [t for t in inside if t.i != root.i and t.dep_ in ("amod", "compound", "nmod")]
+    for t in mods:
+        feats.append(f"mod={t.lower_}")
+        if t.ent_type_:
+            feats.append(f"modent={t.ent_type_}|head={lemma}")
+    if any(t.ent_type_ in ("NORP", "GPE") for t in mods):
+        feats.append(f"natmod|head={lemma}")
+    if root.tag_ in ("NNS", "NNPS"):
+        feats.append(f"plural|det={det}")
+    if "pron" in whys:
+        sent_ents = sorted({e.label_ for e in first.sent.ents if e.label_ in ("GPE", "NORP", "ORG")}) or ["-"]
+        verb = first.head.lemma_.lower() if first.head.i != first.i else "-"
+        feats += [f"pron={first.lower_}|verb={verb}", f"pron={first.lower_}|dep={first.dep_}",
+                  *(f"pron={first.lower_}|sent={label}" for label in sent_ents)]
+    for w in whys:
+        if w.startswith("ent"):
+            feats.append(f"{w}|head={lemma}")
+    if gaz is not None and end - start <= 4 and span_text[:1].isalpha():
+        rows = gaz.lookup_rows(span_text)
+        if rows:
+            feats.append(f"gaz={rows[0][1]}")
+            feats.append(f"gaz|shape={shapes}")
+    return feats
+
+
+class Model:
+    """Per-label feature weights (the averaged perceptron's averages)."""
+
+    def __init__(self, weights: dict[str, list[float]]) -> None:
+        """Keep the weights: feature -> one weight per label in LABELS order."""
+        self.weights = weights
+
+    def scores(self, feats: list[str]) -> list[float]:
+        """The score of every label for a feature list."""
+        a = b = c = d = 0.0
+        get = self.weights.get
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                a += w[0]
+                b += w[1]
+                c += w[2]
+                d += w[3]
+        return [a, b, c, d]
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> Model | None:
+    """The shipped model (None when the resource is missing)."""
+    if not path.is_file():
+        return None
+    data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    if data.get("labels") != list(LABELS):
+        raise ValueError(f"np model labels {data.get('labels')} != {list(LABELS)}")
+    return Model(data["weights"])
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    """The embedded gazetteer (loaded once per process)."""
+    from . import gazetteer
+
+    return gazetteer.load()
+
+
+def typed_spans(doc: Any, model: Model, actor_spans: Iterable[tuple[int, int, str]] = (),
+                gaz: Any = None) -> list[tuple[int, int, str, float]]:
+    """Non-overlapping (start, end, label, margin) token spans the model types, in text order."""
+    scored = []
+    toks = list(doc)
+    for (start, end), whys in candidates(doc, actor_spans, toks).items():
+        s = model.scores(features(doc, start, end, whys, gaz, toks))
+        best = max(range(1, len(LABELS)), key=lambda k: s[k])
+        margin = s[best] - s[0] + NONE_BIAS
+        if margin > 0:
+            scored.append((margin, start, end, LABELS[best]))
+    taken: set[int] = set()
+    kept = []
+    for margin, start, end, label in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((start, end, label, margin))
+    return sorted(kept)
+
+
+def iter_training(doc: Any, gold: set[tuple[int, int, str]], actor_spans: Iterable[tuple[int, int, str]] = (),
+                  gaz: Any = None) -> Iterator[tuple[list[str], int]]:
+    """(features, label index) for every candidate of a doc, labelled by exact match with gold char spans."""
+    by_span: dict[tuple[int, int], str] = {}
+    for s, e, label in sorted(gold):
+        by_span.setdefault((s, e), label)
+    for (start, end), whys in candidates(doc, actor_spans).items():
+        span = doc[start:end]
+        label = by_span.get((span.start_char, span.end_char), "NONE")
+        yield features(doc, start, end, whys, gaz), LABELS.index(label)

@@ -1,0 +1,179 @@
+"""The PLOVER events stage on sentences we wrote: types, modes, actors, place, date, factuality, evidence."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.analyze import event_args
+from dateline.analyze import events as ev
+from dateline.analyze.base import Analysis, PlaceMention
+from dateline.analyze.event_model import MODEL_PATH, load_model
+from dateline.analyze.plover import LEXICON_PATH, MODES, QUAD, TYPES, load_lexicon
+from dateline.config import Config
+
+PUBLISHED = date(2017, 5, 4)
+SEED = ("The United States and Iraq now are in talks that would allow an as of yet unspecified number "
+        "of US troops to stay in Iraq after the presumed fall of ISIS.")
+
+
+def _stages() -> str:
+    """nlp, time, actors where the actors stage imports, events."""
+    try:
+        from dateline.analyze import actors  # noqa: F401
+    except ImportError:
+        return "nlp,time,events"
+    return "nlp,time,actors,events"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Any:
+    from dateline.analyze.pipeline import Pipeline
+
+    return Pipeline(Config().with_overrides({"analyze.stages": _stages()}))
+
+
+def code(pipeline: Any, text: str) -> list[ev.Event]:
+    """The events of one text published on PUBLISHED."""
+    return pipeline.process([Analysis("t", text, PUBLISHED)])[0].events
+
+
+def one(events: list[ev.Event], kind: str) -> ev.Event:
+    """The most confident event of a type (fails when there is none)."""
+    found = [e for e in events if e.type == kind]
+    assert found, f"no {kind} in {[(e.type, e.trigger) for e in events]}"
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_seed_talks_happened_and_staying_is_hypothetical(pipeline: Any) -> None:
+    events = code(pipeline, SEED)
+    consult = one(events, "CONSULT")
+    assert consult.trigger == "talks" and consult.factuality == "happened"
+    agree = one(events, "AGREE")
+    assert agree.factuality == "hypothetical" and agree.factuality_cue == "would"
+    assert consult.confidence > agree.confidence
+    if "actors" in _stages():
+        assert {a.country for a in consult.sources} == {"USA", "IRQ"}
+
+
+def test_airstrike_killed_is_aerial_assault_with_date(pipeline: Any) -> None:
+    text = "An airstrike killed 12 civilians in Mosul on Tuesday."
+    event = one(code(pipeline, text), "ASSAULT")
+    assert (event.mode, event.factuality) == ("aerial", "happened")
+    assert event.date == date(2017, 5, 2) and event.date_precision == "day"
+    assert not event.date_from_publication and text[event.date_start_char:event.date_end_char] == "Tuesday"
+
+
+def test_suicide_car_bomb_mode(pipeline: Any) -> None:
+    event = one(code(pipeline, "A suicide car bomb exploded at a checkpoint near Baghdad, killing five policemen."), "ASSAULT")
+    assert event.mode == "suicide-attack"
+
+
+def test_protest_and_publication_date_flag(pipeline: Any) -> None:
+    event = one(code(pipeline, "Hundreds of people protested in Basra against power cuts."), "PROTEST")
+    assert event.mode == "demo" and event.factuality == "happened"
+    assert event.date == PUBLISHED and event.date_from_publication
+
+
+def test_agreement_signed(pipeline: Any) -> None:
+    event = one(code(pipeline, "Iraq and Turkey signed an agreement on water sharing from the Tigris."), "AGREE")
+    assert event.factuality == "happened" and "agreement" in event.features["merged"]
+    if "actors" in _stages():
+        assert {a.country for a in event.sources} == {"IRQ", "TUR"}
+
+
+def test_denial_negates_the_attack(pipeline: Any) -> None:
+    event = one(code(pipeline, "The Pentagon denied that US aircraft had struck the mosque."), "ASSAULT")
+    assert event.factuality == "negated" and event.factuality_cue == "denied"
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("Iraqi forces did not attack the Kurdish positions on Monday.", "ASSAULT", "negated"),
+    ("Turkish forces failed to withdraw from Bashiqa by the deadline.", "RETREAT", "negated"),
+    ("The two delegations plan to meet again in Astana next month.", "CONSULT", "planned"),
+    ("If talks succeed, opposition leaders may meet the government's envoys.", "CONSULT", "hypothetical"),
+])
+def test_factuality_cues(pipeline: Any, text: str, kind: str, value: str) -> None:
+    assert one(code(pipeline, text), kind).factuality == value
+
+
+def test_claimed_responsibility_has_claimant(pipeline: Any) -> None:
+    event = one(code(pipeline, "Islamic State claimed responsibility for the suicide bombing in Karrada."), "ASSAULT")
+    assert event.factuality == "claimed" and event.claimant == "Islamic State"
+    assert event.mode == "suicide-attack"
+
+
+def test_promise_is_agree_and_threat_is_threaten(pipeline: Any) -> None:
+    assert one(code(pipeline, "Germany said it will provide humanitarian aid to Iraq."), "AGREE").factuality == "happened"
+    threat = one(code(pipeline, "The farmers said they would blockade the capital from Monday."), "THREATEN")
+    assert threat.coded_by.startswith("rule:derived")
+
+
+def test_offsets_point_into_the_text_and_coded_by(pipeline: Any) -> None:
+    text = "Officials said on Monday that an airstrike killed 12 civilians. Iraq and Turkey signed an agreement."
+    events = code(pipeline, text)
+    assert events
+    for event in events:
+        assert text[event.trigger_start:event.trigger_end] == event.trigger
+        assert event.sentence_start <= event.trigger_start < event.trigger_end <= event.sentence_end
+        assert all(event.sentence_start <= s < e <= event.sentence_end for _, s, e in event.argument_spans)
+        assert event.coded_by.startswith("rule:") and 0 < event.confidence < 1
+        assert event.component == ev.COMPONENT
+    assert [e.sentence for e in events if not e.embedded] == sorted(e.sentence for e in events if not e.embedded)
+
+
+def test_without_actor_stage_types_are_coded_and_arguments_empty() -> None:
+    from dateline.analyze.pipeline import Pipeline
+
+    bare = Pipeline(Config().with_overrides({"analyze.stages": "nlp,events"}))
+    events = bare.process([Analysis("t", "Iraq and Turkey signed an agreement.", None)])[0].events
+    agree = one(events, "AGREE")
+    assert agree.sources == [] and agree.targets == [] and agree.place is None
+    assert agree.date is None and not agree.date_from_publication
+
+
+def test_place_is_the_events_own_not_every_place(pipeline: Any) -> None:
+    text = "Officials in Baghdad said an airstrike killed 12 people in Mosul."
+    analysis = Analysis("t", text, PUBLISHED)
+    nlp = pipeline.stages[0]
+    nlp.process([analysis])
+    baghdad, mosul = text.index("Baghdad"), text.index("Mosul")
+    analysis.places = [
+        PlaceMention(baghdad, baghdad + 7, "Baghdad", 98182, "Baghdad", "IQ", "07", feature_code="PPLC"),
+        PlaceMention(mosul, mosul + 5, "Mosul", 99072, "Mosul", "IQ", "15", feature_code="PPLA"),
+    ]
+    stage = ev.EventStage()
+    stage.setup(Config())
+    event = one(stage.process([analysis])[0].events, "ASSAULT")
+    assert event.place is not None and event.place.text == "Mosul"
+    assert (event.place.precision, event.place.precision_code) == ("exact", 1)
+
+
+def test_place_precision_codes() -> None:
+    def place(code: str | None, klass: str | None = None) -> PlaceMention:
+        return PlaceMention(0, 1, "x", 1, "x", feature_code=code, feature_class=klass)
+
+    assert [event_args.precision_of(place(c)) for c in ("PPL", "ADM2", "ADM1", "PCLI")] == ["exact", "district", "province", "country"]
+
+
+def test_ontology_and_lexicon() -> None:
+    assert len(TYPES) == 16 and set(TYPES) == set(MODES) == set(QUAD)
+    assert {"aerial", "drone", "explosives", "firearms", "suicide-attack"} <= set(MODES["ASSAULT"])
+    lexicon = load_lexicon()
+    entries = [t for group in lexicon.by_first.values() for t in group]
+    assert {t.type for t in entries} == set(TYPES)
+    with LEXICON_PATH.open(encoding="utf-8") as fh:
+        rows = list(csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    assert rows[0] == ["lemma", "pos", "type", "mode", "weight"] and len(rows) > 250
+
+
+def test_model_artifact_is_small_and_deterministic() -> None:
+    assert MODEL_PATH.stat().st_size < 2_000_000
+    model = load_model()
+    assert model is not None
+    first = model.predict("Iraqi forces shelled the town, killing ten people.")
+    assert first == model.predict("Iraqi forces shelled the town, killing ten people.")
+    assert abs(sum(first[0].values()) - 1) < 1e-6 and set(first[0]) == set(TYPES)
