@@ -448,7 +448,8 @@ def with_np_model(doc: Any, found: list[Found], model: np_actors.Model, gaz: Any
             actor = f.actor
         else:
             slug = normalize(doc[start:end].text).replace(" ", "-") or "unnamed"
-            actor = Resolved(f"new:{kind}:{slug}", doc[start:end].text, "", None, None, kind)
+            family = "pronoun" if end - start == 1 and doc[start].lower_ in np_actors.PRONOUNS else kind
+            actor = Resolved(f"new:{family}:{slug}", doc[start:end].text, "", None, None, kind)
         out.append(Found(start, end, actor, "np-model", round(min(0.45, 0.3 + margin / 200), 2)))
     spans = [(f.start, f.end) for f in out]
     for f in found:

@@ -11,6 +11,9 @@ import duckdb
 from ..errors import StoreError
 
 LIST_COLUMNS = ("id", "published", "outlet", "title", "url", "date_status")
+# Actor mentions that are not actors to list: toponyms and pronouns the actor layer typed for NER
+# (kept in actor_mentions for evidence and scoring). Column names as in actor_mentions.
+LISTED_ACTORS = "kind IS DISTINCT FROM 'place' AND actor_id NOT LIKE 'new:pronoun:%'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +120,8 @@ def _name_search(search: str | None, prefix: str) -> tuple[str, list[Any]]:
 
 def top_actors(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
     """Canonical actors by the number of articles that mention them."""
-    where, params = _name_search(search, " WHERE")
+    where, params = _name_search(search, " AND")
+    where = f" WHERE {LISTED_ACTORS}" + where
     return _dicts(con.execute(
         "SELECT actor_id, any_value(name) AS name, any_value(code) AS code, any_value(country) AS country, "
         "mode(sector) AS sector, any_value(kind) AS kind, count(*) AS mentions, "

@@ -6,6 +6,8 @@ from typing import Any
 
 import duckdb
 
+from ...store.queries import LISTED_ACTORS
+
 from . import WebFilter, _take_total, dicts, like, scalar
 
 SUMMARY = ("any_value(m.name) AS name, any_value(m.code) AS code, any_value(m.country) AS country, "
@@ -15,7 +17,7 @@ SUMMARY = ("any_value(m.name) AS name, any_value(m.code) AS code, any_value(m.co
 
 def _where(flt: WebFilter, search: str | None) -> tuple[str, list[Any]]:
     """Mentions whose article passes `flt`, optionally matching a name search."""
-    clauses, params = ["m.actor_id IS NOT NULL"], []
+    clauses, params = ["m.actor_id IS NOT NULL", LISTED_ACTORS.replace("kind", "m.kind").replace("actor_id", "m.actor_id")], []
     if search:
         clauses.append("(m.name ILIKE ? ESCAPE '\\' OR m.text ILIKE ? ESCAPE '\\' OR m.actor_id ILIKE ? ESCAPE '\\')")
         params += [like(search)] * 3

@@ -6,6 +6,8 @@ from typing import Any
 
 import duckdb
 
+from ...store.queries import LISTED_ACTORS
+
 from ...store.queries import stats as store_stats
 from ...store.schema import MENTION_TABLES
 from . import existing_tables, scalar
@@ -19,7 +21,7 @@ def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     numbers["findings"] = {table: int(scalar(con.execute(f"SELECT count(*) FROM {table}")) or 0)
                            for table in MENTION_TABLES if table in tables}
     numbers["actors"] = int(scalar(con.execute(
-        "SELECT count(DISTINCT actor_id) FROM actor_mentions")) or 0)
+        f"SELECT count(DISTINCT actor_id) FROM actor_mentions WHERE {LISTED_ACTORS}")) or 0)
     numbers["places"] = int(scalar(con.execute(
         "SELECT count(DISTINCT geonameid) FROM place_mentions")) or 0)
     return numbers
