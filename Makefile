@@ -24,11 +24,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/dateline ingest examples/corpus --db $(DEMO_DB)
 	$(BIN)/dateline analyze --db $(DEMO_DB)
+	$(BIN)/dateline corpus --db $(DEMO_DB)
 	$(BIN)/dateline stats --db $(DEMO_DB)
 	$(BIN)/dateline actors --db $(DEMO_DB) --limit 10
 	$(BIN)/dateline places --db $(DEMO_DB) --limit 10
+	$(BIN)/dateline stories --db $(DEMO_DB) --limit 10 --min-articles 2
 	@echo
-	@echo "Next: $(BIN)/dateline articles --db $(DEMO_DB)            (list; --search, --since, --outlet)"
+	@echo "Next: $(BIN)/dateline serve --db $(DEMO_DB)              (web page on http://127.0.0.1:8000/)"
+	@echo "      $(BIN)/dateline articles --db $(DEMO_DB)            (list; --search, --since, --outlet)"
 	@echo "      $(BIN)/dateline show ID --db $(DEMO_DB)             (one article, findings highlighted)"
 	@echo "      $(BIN)/dateline export articles -f parquet -o articles.parquet --db $(DEMO_DB)"
 

@@ -250,6 +250,40 @@ def places(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] 
                        title="places", terminal=out.is_terminal)
 
 
+@app.command("corpus")
+def corpus_cmd(db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False) -> None:
+    """Mark near-duplicates and group articles into stories (only what is new since the last run)."""
+    from .corpus import update_corpus
+
+    config = _config(db, config_file, sets)
+    with open_store(config["store.path"], config=config) as store:
+        report = update_corpus(store, config)
+    if as_json:
+        _print_json(report.to_dict())
+        return
+    out.print(f"{report.articles:,} new articles: {report.exact:,} exact and {report.near:,} near duplicates, "
+              f"{report.stories_opened:,} stories opened, {report.stories_joined:,} joined ({report.seconds:.1f} s)")
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+
+
+@app.command()
+def stories(limit: Annotated[int, typer.Option(min=1)] = 30, offset: Annotated[int, typer.Option(min=0)] = 0,
+            min_articles: Annotated[int, typer.Option(min=1, help="Only stories with at least this many articles.")] = 1,
+            db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Stories (articles about the same happening), largest and latest first."""
+    from .store.corpus import list_stories
+
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = list_stories(store.con, limit=limit, offset=offset, min_articles=min_articles)
+    if as_json:
+        _print_json(rows)
+    else:
+        render.records(out, rows, ("story_id", "first_date", "last_date", "articles", "texts", "outlets", "title"),
+                       title="stories", terminal=out.is_terminal)
+
+
 @app.command()
 def serve(
     db: DbOpt = None,

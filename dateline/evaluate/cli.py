@@ -87,3 +87,13 @@ def eval_factuality(as_json: JsonOpt = False,
     result = evaluate_factuality(_gold(GOLD_PATH), split=None if split == "all" else split)
     result.pop("errors", None)
     _emit(result, format_table(result), as_json)
+
+
+@eval_app.command("stories")
+def eval_stories(gold: GoldOpt, as_json: JsonOpt = False,
+                 gold_field: Annotated[str, typer.Option("--gold-field", help="Field holding the gold group.")] = "incident") -> None:
+    """Story grouping on a JSONL with a gold group field: pairwise and B-cubed P/R/F1, group counts."""
+    from .stories import evaluate_stories, format_table
+
+    result = evaluate_stories(_gold(gold), gold_field)
+    _emit(result, format_table(result), as_json)

@@ -212,3 +212,20 @@ def test_eval_time_on_a_small_gold(cli, tmp_path: Path) -> None:
     assert scores["relaxed_f1"] == 1.0
     assert scores["value_f1"] == 1.0
     assert cli("eval", "time", "--gold", tmp_path / "missing.jsonl").exit_code == 2
+
+
+def test_corpus_marks_wire_copies_and_groups_stories(cli, tmp_path: Path, db_path: Path) -> None:
+    text = ("Iraqi forces retook the airport south of Mosul on Thursday after a push that began at dawn, "
+            "commanders said. Engineers began clearing the runway of mines and wrecked vehicles.")
+    records = [news(1, text=text, date="2017-02-23"),
+               news(2, text=text.replace("commanders said", "officers said"), date="2017-02-24",
+                    outlet="Levant Ledger"),
+               news(3, text="Talks on a new oil revenue law stalled in Baghdad as lawmakers walked out.",
+                    date="2017-06-02")]
+    cli("ingest", write_jsonl(tmp_path / "n.jsonl", records), "--db", db_path)
+    report = cli("corpus", "--db", db_path, "--json").json()
+    assert (report["articles"], report["exact"] + report["near"]) == (3, 1)
+    assert cli("corpus", "--db", db_path, "--json").json()["articles"] == 0  # incremental
+    listed = cli("stories", "--db", db_path, "--json").json()
+    assert sorted(s["articles"] for s in listed) == [1, 2]
+    assert max(listed, key=lambda s: s["articles"])["outlets"] == 2

@@ -1,0 +1,245 @@
+"""Online story clustering: each new article joins the most similar recent story or starts one.
+
+An article becomes a sparse TF-IDF vector (IDF from the articles seen so far) of its words, with
+capitalised words and word pairs (names, streets, towns) and named entities weighted up. Stored
+articles are found through an inverted index of their rarer terms; the score of a story is the best
+cosine between the new article and one of its members, lowered by the days between them. Above
+`threshold` the article joins that story, otherwise it starts a new one. Nothing is recomputed: the
+state (document frequencies and the articles of the last `window_days`) can be saved and restored,
+so a later batch continues exactly where the last one stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d{3,}")
+_STOP = frozenset(" ".join((
+    "a about above after again against all also am an and any are as at be because been before being "
+    "below between both but by can could did do does doing down during each few for from further had has "
+    "have having he her here hers herself him himself his how i if in into is it its itself just me more "
+    "most my no nor not now of off on once only or other our ours out over own same she should so some "
+    "such than that the their theirs them then there these they this those through to too under until up "
+    "very was we were what when where which while who whom why will with would you your yours said says "
+    "say told according one two three four five six seven eight nine ten new news also just like mr mrs "
+    "ms get got year years old day days time week weeks monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november december am pm s "
+    "t don",
+)).split())
+_CAP_STOP = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
+                       "And", "His", "Her", "This", "That", "According", "When", "After",
+                       "If", "As", "There", "Mr", "Mrs", "Ms"})
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """The knobs of story clustering (tuned on the GVA development set only)."""
+
+    threshold: float = 0.12
+    window_days: int = 400
+    decay_days: float = 6.0
+    decay_power: float = 0.6  # 0: exponential decay exp(-gap/decay_days); else (1 + gap/decay_days)^-power
+    max_df_ratio: float = 0.02
+    min_df_cap: int = 20
+    title_weight: float = 2.0
+    name_weight: float = 2.0
+    entity_weight: float = 1.5
+    max_chars: int = 2000
+    top_terms: int = 80
+    boiler_docs: int = 2
+    boiler_words: int = 30
+    min_par_words: int = 5
+    word_weight: float = 0.3
+    min_hint_words: int = 40
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Where one article went: its story, the best score, and whether it opened the story."""
+
+    article_id: str
+    story_id: str
+    score: float
+    new_story: bool
+
+
+@dataclass(slots=True)
+class _Doc:
+    """A remembered article: id, day number, story, and its normalised vector."""
+
+    article_id: str
+    day: int
+    story_id: str
+    vector: dict[str, float]
+
+
+@dataclass(slots=True)
+class StoryState:
+    """Everything the clusterer needs to continue: document frequencies and recent articles."""
+
+    n_docs: int = 0
+    df: Counter[str] = field(default_factory=Counter)
+    docs: dict[str, _Doc] = field(default_factory=dict)
+    latest_day: int = 0
+    paragraphs: Counter[str] = field(default_factory=Counter)
+
+
+def _paragraph_key(paragraph: str) -> str:
+    return format(zlib.crc32(paragraph.lower().encode("utf-8")), "x")
+
+
+def content(text: str, params: StoryParams, seen: Counter[str]) -> str:
+    """The text without boilerplate: short paragraphs and short ones already seen in other articles."""
+    kept: list[str] = []
+    keys: set[str] = set()
+    for paragraph in text[: params.max_chars].split("\n"):
+        words = paragraph.count(" ") + 1
+        if words < params.min_par_words:
+            continue
+        if words <= params.boiler_words:
+            key = _paragraph_key(paragraph.strip())
+            if seen.get(key, 0) >= params.boiler_docs:
+                continue
+            keys.add(key)
+        kept.append(paragraph)
+    seen.update(keys)
+    return "\n".join(kept)
+
+
+def terms(title: str | None, text: str, params: StoryParams,
+          entities: Iterable[str] = ()) -> Counter[str]:
+    """Raw term weights of an article: words, capitalised names and name pairs, entities."""
+    counts: Counter[str] = Counter()
+    for source, weight in ((title or "", params.title_weight), (text, 1.0)):
+        tokens = _WORD.findall(source)
+        prev_cap = ""
+        for token in tokens:
+            lower = token.lower()
+            if lower not in _STOP:
+                counts[lower] += weight * params.word_weight
+            if token[0].isupper() and token not in _CAP_STOP and len(token) > 2:
+                counts["N:" + lower] += weight * params.name_weight
+                if prev_cap:
+                    counts["P:" + prev_cap + "_" + lower] += weight * params.name_weight
+                prev_cap = lower
+            else:
+                prev_cap = ""
+    for entity in entities:
+        counts["E:" + entity.lower()] += params.entity_weight
+    return counts
+
+
+class StoryClusterer:
+    """Single-pass clustering over a stream of dated articles, resumable from a saved state."""
+
+    def __init__(self, params: StoryParams | None = None, state: StoryState | None = None) -> None:
+        self.params = params or StoryParams()
+        self.state = state or StoryState()
+        self._postings: dict[str, list[tuple[str, float]]] = {}
+        for doc in self.state.docs.values():
+            self._index(doc)
+
+    def _index(self, doc: _Doc) -> None:
+        postings = self._postings
+        for term, weight in doc.vector.items():
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = [(doc.article_id, weight)]
+            else:
+                entry.append((doc.article_id, weight))
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        state = self.state
+        n = state.n_docs + 1
+        vec = {t: math.log1p(c) * math.log((n + 1) / (state.df.get(t, 0) + 1)) for t, c in counts.items()}
+        top = sorted(((v, t) for t, v in vec.items() if v > 0), reverse=True)[: self.params.top_terms]
+        norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
+        return {t: v / norm for v, t in top}
+
+    def _best(self, day: int, vector: dict[str, float]) -> tuple[str | None, float]:
+        params, state = self.params, self.state
+        cap = max(params.min_df_cap, params.max_df_ratio * state.n_docs)
+        dots: dict[str, float] = {}
+        df, postings = state.df, self._postings
+        for term, weight in vector.items():
+            if df.get(term, 0) > cap:
+                continue
+            for article_id, other in postings.get(term, ()):
+                dots[article_id] = dots.get(article_id, 0.0) + weight * other
+        best_story, best = None, 0.0
+        docs = state.docs
+        for article_id, dot in dots.items():
+            if dot * 1.0000001 < params.threshold:
+                continue  # the time factor is at most 1: this one cannot pass
+            doc = docs[article_id]
+            gap = abs(day - doc.day)
+            if gap > params.window_days:
+                continue
+            if params.decay_power:
+                score = dot * (1.0 + gap / params.decay_days) ** -params.decay_power
+            else:
+                score = dot * math.exp(-gap / params.decay_days)
+            if score > best or (score == best and best_story is not None and doc.story_id < best_story):
+                best_story, best = doc.story_id, score
+        return best_story, best
+
+    def add(self, article_id: str, published: date | None, title: str | None, text: str,
+            entities: Iterable[str] = (), story_hint: str | None = None) -> Assignment:
+        """Place one article; `story_hint` (its canonical copy's story) is followed unless it is boilerplate."""
+        day = published.toordinal() if published else self.state.latest_day
+        kept = content(text, self.params, self.state.paragraphs)
+        counts = terms(title, kept, self.params, entities)
+        vector = self._vector(counts)
+        if story_hint is not None and kept.count(" ") + 1 >= self.params.min_hint_words:
+            story_id, score = story_hint, 1.0
+        else:
+            found, score = self._best(day, vector)
+            story_id = found if found is not None and score >= self.params.threshold else "s" + article_id
+        state = self.state
+        state.n_docs += 1
+        state.df.update(counts.keys())
+        state.latest_day = max(state.latest_day, day)
+        doc = _Doc(article_id, day, story_id, vector)
+        state.docs[article_id] = doc
+        self._index(doc)
+        return Assignment(article_id, story_id, round(score, 6), story_id == "s" + article_id)
+
+    def prune(self) -> int:
+        """Forget articles older than the window (they can no longer attract new ones)."""
+        horizon = self.state.latest_day - self.params.window_days
+        old = [k for k, d in self.state.docs.items() if d.day < horizon]
+        if not old:
+            return 0
+        for key in old:
+            del self.state.docs[key]
+        self._postings = {}
+        for doc in self.state.docs.values():
+            self._index(doc)
+        return len(old)
+
+
+def dump_state(state: StoryState, params: StoryParams) -> bytes:
+    """The state as compressed JSON (exact: floats survive the round trip)."""
+    payload: dict[str, Any] = {
+        "params": asdict(params), "n_docs": state.n_docs, "df": dict(state.df),
+        "latest_day": state.latest_day, "paragraphs": dict(state.paragraphs),
+        "docs": [[d.article_id, d.day, d.story_id, d.vector] for d in state.docs.values()],
+    }
+    return zlib.compress(json.dumps(payload, separators=(",", ":")).encode("utf-8"), 3)
+
+
+def load_state(blob: bytes) -> tuple[StoryState, StoryParams]:
+    """Read a state written by dump_state."""
+    payload: Mapping[str, Any] = json.loads(zlib.decompress(blob).decode("utf-8"))
+    docs = {d[0]: _Doc(d[0], int(d[1]), d[2], dict(d[3])) for d in payload["docs"]}
+    state = StoryState(int(payload["n_docs"]), Counter(payload["df"]), docs, int(payload["latest_day"]),
+                       Counter(payload["paragraphs"]))
+    return state, StoryParams(**payload["params"])
