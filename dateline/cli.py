@@ -250,6 +250,48 @@ def places(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] 
                        title="places", terminal=out.is_terminal)
 
 
+KindOpt = Annotated[Optional[str], typer.Option("--type", "--kind", help="Event type (ASSAULT) or figure kind (killed).")]
+ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Actor id, ISO3 code or name words.")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Place name words or a GeoNames id.")]
+
+
+@app.command()
+def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
+           until: UntilOpt = None,
+           factuality: Annotated[Optional[str], typer.Option(help="happened, planned, hypothetical, negated or claimed.")] = None,
+           limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """PLOVER events coded in the articles, latest first."""
+    from .store.findings import FindingFilter, list_events
+
+    config = _config(db)
+    flt = FindingFilter(kind, actor, place, since.date() if since else None, until.date() if until else None, factuality)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = list_events(store.con, flt, limit=limit)
+    if as_json:
+        _print_json(rows)
+    else:
+        render.records(out, rows, ("date", "type", "mode", "factuality", "source_actors", "target_actors", "place",
+                                   "trigger", "outlet", "article_id"), title="events", terminal=out.is_terminal)
+
+
+@app.command()
+def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
+            until: UntilOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None,
+            as_json: JsonOpt = False) -> None:
+    """Reported figures (killed, wounded, troops, displaced, money...), latest first."""
+    from .store.findings import FindingFilter, list_figures
+
+    config = _config(db)
+    flt = FindingFilter(kind, actor, place, since.date() if since else None, until.date() if until else None)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = list_figures(store.con, flt, limit=limit)
+    if as_json:
+        _print_json(rows)
+    else:
+        render.records(out, rows, ("as_of", "kind", "qualifier", "value", "low", "high", "phrase", "actor_country",
+                                   "place", "speaker", "outlet"), title="figures", terminal=out.is_terminal)
+
+
 @app.command("corpus")
 def corpus_cmd(db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False) -> None:
     """Mark near-duplicates and group articles into stories (only what is new since the last run)."""

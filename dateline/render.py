@@ -196,7 +196,8 @@ def article_list(console: Console, rows: list[dict[str, Any]], total: int, offse
 
 
 # How each layer is shown in `dateline show`, in the order that wins when spans overlap.
-LAYERS = (("place_mentions", "bold green", "place"), ("actor_mentions", "bold cyan", "actor"),
+LAYERS = (("events", "bold red", "event"), ("figures", "bold yellow", "figure"),
+          ("place_mentions", "bold green", "place"), ("actor_mentions", "bold cyan", "actor"),
           ("time_mentions", "bold magenta", "time"), ("entities", "underline", "entity"))
 
 
@@ -241,5 +242,12 @@ def _findings(console: Console, found: dict[str, list[dict[str, Any]]]) -> None:
     for item in found.get("time_mentions", []):
         span = f"{item['interval_start']}..{item['interval_end']}" if item["interval_start"] else ""
         lines.append(f"time   {item['text']!r} -> {item['type']} {item['value']} {span}")
+    for item in found.get("figures", []):
+        value = item["value"] if item["value"] is not None else f"{item['low']}-{item['high']}"
+        lines.append(f"figure {item['text']!r} -> {item['kind']} {item['qualifier']} {value} "
+                     f"({item['phrase']}; said by {item['speaker'] or '-'}; as of {item['as_of']})")
+    for item in found.get("events", []):
+        lines.append(f"event  {item['text']!r} -> {item['type']} {item['mode'] or ''} [{item['factuality']}] "
+                     f"{item['source_actors']} -> {item['target_actors']} at {item['place'] or '-'} on {item['date']}")
     for line in lines:
         console.print(escape(line))

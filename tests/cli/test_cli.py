@@ -229,3 +229,19 @@ def test_corpus_marks_wire_copies_and_groups_stories(cli, tmp_path: Path, db_pat
     listed = cli("stories", "--db", db_path, "--json").json()
     assert sorted(s["articles"] for s in listed) == [1, 2]
     assert max(listed, key=lambda s: s["articles"])["outlets"] == 2
+
+
+def test_events_and_figures_listings_filter(cli, tmp_path: Path, db_path: Path) -> None:
+    records = [news(1, text="A car bomb killed 12 people in Baghdad on Monday, police said.", date="2017-01-10"),
+               news(2, text="Iraq and Turkey signed an agreement on water sharing in Ankara on Tuesday.",
+                    date="2017-02-14")]
+    cli("ingest", write_jsonl(tmp_path / "n.jsonl", records), "--db", db_path)
+    assert cli("analyze", "--db", db_path).exit_code == 0
+    assaults = cli("events", "--db", db_path, "--type", "assault", "--json").json()
+    assert assaults and {e["type"] for e in assaults} == {"ASSAULT"}
+    assert all(e["published"] == "2017-01-10" for e in assaults)
+    killed = cli("figures", "--db", db_path, "--kind", "killed", "--json").json()
+    assert [(f["value"], f["qualifier"]) for f in killed] == [(12.0, "exact")]
+    assert cli("events", "--db", db_path, "--since", "2017-02-01", "--type", "ASSAULT", "--json").json() == []
+    shown = cli("show", assaults[0]["article_id"], "--db", db_path)
+    assert "figure '12' -> killed exact 12.0" in shown.stdout

@@ -1,0 +1,88 @@
+"""Listings of per-article findings across the store: events and figures, with filters (all parameterized)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+EVENT_COLUMNS = ("e.article_id", "e.type", "e.mode", "e.factuality", "e.claimant", "e.date", "e.date_precision",
+                 "e.place", "e.country", "e.geonameid", "e.geo_precision", "e.source_actors", "e.target_actors",
+                 "e.text AS trigger", "e.confidence", "e.coded_by", "a.outlet", "a.published")
+FIGURE_COLUMNS = ("f.article_id", "f.kind", "f.qualifier", "f.value", "f.low", "f.high", "f.unit", "f.phrase",
+                  "f.actor", "f.actor_country", "f.place", "f.as_of", "f.speaker", "f.confidence", "a.outlet",
+                  "a.published")
+
+
+@dataclass(frozen=True, slots=True)
+class FindingFilter:
+    """Filters shared by event and figure listings; empty fields do not filter."""
+
+    kind: str | None = None  # event type (ASSAULT) or figure kind (killed)
+    actor: str | None = None  # actor id, ISO3 code or name words
+    place: str | None = None  # place name words or a GeoNames id
+    since: date | None = None
+    until: date | None = None
+    factuality: str | None = None
+
+
+def _actor_clause(alias: str, table: str, actor: str) -> tuple[str, list[Any]]:
+    like = f"%{actor}%"
+    sql = (f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = {alias}.article_id "
+           "AND (m.actor_id = ? OR m.country = upper(?) OR m.name ILIKE ?))")
+    if table == "events":
+        sql = f"(list_contains({alias}.source_actors, ?) OR list_contains({alias}.target_actors, ?) OR {sql})"
+        return sql, [actor, actor, actor, actor, like]
+    return f"({alias}.actor = ? OR {alias}.actor_country = upper(?) OR {sql})", [actor, actor, actor, actor, like]
+
+
+def _where(alias: str, table: str, flt: FindingFilter, day_column: str) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.kind:
+        clauses.append(f"upper({alias}.{'type' if table == 'events' else 'kind'}) = upper(?)")
+        params.append(flt.kind)
+    if flt.factuality and table == "events":
+        clauses.append(f"{alias}.factuality = ?")
+        params.append(flt.factuality)
+    if flt.actor:
+        sql, more = _actor_clause(alias, table, flt.actor)
+        clauses.append(sql)
+        params += more
+    if flt.place:
+        place_col = "geonameid" if table == "events" else "place_id"
+        clauses.append(f"(CAST({alias}.{place_col} AS VARCHAR) = ? OR {alias}.place ILIKE ?)")
+        params += [flt.place, f"%{flt.place}%"]
+    day = f"coalesce({alias}.{day_column}, a.published)"
+    if flt.since:
+        clauses.append(f"{day} >= ?")
+        params.append(flt.since)
+    if flt.until:
+        clauses.append(f"{day} <= ?")
+        params.append(flt.until)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def list_events(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """Coded events, latest first, with their article's outlet."""
+    where, params = _where("e", "events", flt, "date")
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e JOIN articles a ON a.id = e.article_id{where} "
+           "ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, e.article_id, e.start LIMIT ? OFFSET ?")
+    return _dicts(con.execute(sql, [*params, limit, offset]))
+
+
+def list_figures(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+    """Reported figures, latest first, with their article's outlet."""
+    where, params = _where("f", "figures", flt, "as_of")
+    sql = (f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures f JOIN articles a ON a.id = f.article_id{where} "
+           "ORDER BY coalesce(f.as_of, a.published) DESC NULLS LAST, f.article_id, f.start LIMIT ? OFFSET ?")
+    return _dicts(con.execute(sql, [*params, limit, offset]))
