@@ -14,6 +14,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from .queries import rows_as_dicts
+
 ENTITY_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
 
 
@@ -31,9 +33,6 @@ class Stored:
     hit_keys: tuple[int, ...]
 
 
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _with_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str,
@@ -193,7 +192,7 @@ def save_state(con: duckdb.DuckDBPyConnection, name: str, state: bytes) -> None:
 def list_stories(con: duckdb.DuckDBPyConnection, *, limit: int = 50, offset: int = 0,
                  min_articles: int = 1) -> list[dict[str, Any]]:
     """Stories, largest and latest first: title, dates, article, text and outlet counts."""
-    return _dicts(con.execute(
+    return rows_as_dicts(con.execute(
         "SELECT story_id, title, first_date, last_date, articles, texts, outlets FROM stories "
         "WHERE articles >= ? ORDER BY articles DESC, last_date DESC NULLS LAST, story_id LIMIT ? OFFSET ?",
         [min_articles, limit, offset]))
@@ -201,7 +200,7 @@ def list_stories(con: duckdb.DuckDBPyConnection, *, limit: int = 50, offset: int
 
 def story_texts(con: duckdb.DuckDBPyConnection, story_id: str) -> list[dict[str, Any]]:
     """Each distinct text of a story (its canonical article) and how many copies of it were published."""
-    return _dicts(con.execute(
+    return rows_as_dicts(con.execute(
         "SELECT m.canonical_id, any_value(c.title) AS title, count(*) AS copies, "
         "count(DISTINCT a.outlet) AS outlets FROM story_articles m JOIN articles a ON a.id = m.article_id "
         "LEFT JOIN articles c ON c.id = m.canonical_id WHERE m.story_id = ? "

@@ -8,6 +8,8 @@ from typing import Any
 
 import duckdb
 
+from .queries import rows_as_dicts
+
 EVENT_COLUMNS = ("e.article_id", "e.type", "e.mode", "e.factuality", "e.claimant", "e.date", "e.date_precision",
                  "e.place", "e.country", "e.geonameid", "e.geo_precision", "e.source_actors", "e.target_actors",
                  "e.text AS trigger", "e.confidence", "e.coded_by", "a.outlet", "a.published")
@@ -65,9 +67,6 @@ def _where(alias: str, table: str, flt: FindingFilter, day_column: str) -> tuple
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description or []]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def list_events(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
@@ -76,7 +75,7 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: in
     where, params = _where("e", "events", flt, "date")
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e JOIN articles a ON a.id = e.article_id{where} "
            "ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, e.article_id, e.start LIMIT ? OFFSET ?")
-    return _dicts(con.execute(sql, [*params, limit, offset]))
+    return rows_as_dicts(con.execute(sql, [*params, limit, offset]))
 
 
 def list_figures(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
@@ -85,4 +84,4 @@ def list_figures(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: i
     where, params = _where("f", "figures", flt, "as_of")
     sql = (f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures f JOIN articles a ON a.id = f.article_id{where} "
            "ORDER BY coalesce(f.as_of, a.published) DESC NULLS LAST, f.article_id, f.start LIMIT ? OFFSET ?")
-    return _dicts(con.execute(sql, [*params, limit, offset]))
+    return rows_as_dicts(con.execute(sql, [*params, limit, offset]))

@@ -48,7 +48,8 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def rows_as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -59,7 +60,7 @@ def list_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter, *, limit: 
     where, params = flt.where()
     sql = (f"SELECT {', '.join(LIST_COLUMNS)}, length(text) AS chars FROM articles{where} "
            "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?")
-    return _dicts(con.execute(sql, [*params, limit, offset]))
+    return rows_as_dicts(con.execute(sql, [*params, limit, offset]))
 
 
 def count_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter) -> int:
@@ -70,9 +71,9 @@ def count_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter) -> int:
 
 def get_article(con: duckdb.DuckDBPyConnection, ref: str) -> dict[str, Any]:
     """One article by id, or by an unambiguous id prefix (at least 4 characters)."""
-    rows = _dicts(con.execute("SELECT * FROM articles WHERE id = ?", [ref]))
+    rows = rows_as_dicts(con.execute("SELECT * FROM articles WHERE id = ?", [ref]))
     if not rows and len(ref) >= 4:
-        rows = _dicts(con.execute(
+        rows = rows_as_dicts(con.execute(
             "SELECT * FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 6", [ref]))
     if not rows:
         raise StoreError(f"no article with id {ref!r}", hint="`dateline articles` lists ids")
@@ -89,7 +90,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "count(*) FILTER (WHERE date_status <> 'ok'), coalesce(sum(length(text)), 0) FROM articles"
     ).fetchone()
     assert row is not None
-    runs = _dicts(con.execute(
+    runs = rows_as_dicts(con.execute(
         "SELECT id, started_at, finished_at, status, read_count, new_count, updated_count, "
         "unchanged_count, rejected_count FROM ingest_runs ORDER BY id DESC LIMIT 5"))
     return {
@@ -106,7 +107,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 def run_rejections(con: duckdb.DuckDBPyConnection, run_id: int) -> list[dict[str, Any]]:
     """The stored rejections of one ingest run."""
-    return _dicts(con.execute(
+    return rows_as_dicts(con.execute(
         "SELECT origin, code, problem FROM ingest_rejections WHERE run_id = ? ORDER BY rowid", [run_id]))
 
 
@@ -122,7 +123,7 @@ def top_actors(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str |
     """Canonical actors by the number of articles that mention them."""
     where, params = _name_search(search, " AND")
     where = f" WHERE {LISTED_ACTORS}" + where
-    return _dicts(con.execute(
+    return rows_as_dicts(con.execute(
         "SELECT actor_id, any_value(name) AS name, any_value(code) AS code, any_value(country) AS country, "
         "mode(sector) AS sector, any_value(kind) AS kind, count(*) AS mentions, "
         f"count(DISTINCT article_id) AS articles FROM actor_mentions{where} GROUP BY actor_id "
@@ -133,7 +134,7 @@ def top_places(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str |
     """Resolved places by the number of articles that mention them."""
     where, params = _name_search(search, " AND")
     where = " WHERE geonameid IS NOT NULL" + where
-    return _dicts(con.execute(
+    return rows_as_dicts(con.execute(
         "SELECT geonameid, any_value(name) AS name, any_value(country) AS country, any_value(admin1) AS admin1, "
         "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS feature_class, "
         f"count(*) AS mentions, count(DISTINCT article_id) AS articles FROM place_mentions{where} "

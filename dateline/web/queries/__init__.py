@@ -12,6 +12,8 @@ from typing import Any
 
 import duckdb
 
+from ...store.queries import rows_as_dicts
+
 from ...store.queries import ArticleFilter, _escape_like
 
 __all__ = ["BBox", "WebFilter", "dicts", "existing_tables", "like", "scalar"]
@@ -82,10 +84,7 @@ class WebFilter:
         return self.since is not None or self.until is not None
 
 
-def dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """The rows of an executed cursor as dicts keyed by column name."""
-    names = [d[0] for d in cursor.description or []]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+dicts = rows_as_dicts  # the rows of an executed cursor as dicts keyed by column name
 
 
 def scalar(cursor: duckdb.DuckDBPyConnection) -> Any:
