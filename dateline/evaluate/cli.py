@@ -97,3 +97,17 @@ def eval_stories(gold: GoldOpt, as_json: JsonOpt = False,
 
     result = evaluate_stories(_gold(gold), gold_field)
     _emit(result, format_table(result), as_json)
+
+
+@eval_app.command("tls")
+def eval_tls(gold: Annotated[Path, typer.Option("--gold", help="Folder with docs.jsonl and timelines.jsonl (as timeline17_dev).", show_default=False)],
+             as_json: JsonOpt = False) -> None:
+    """Timeline summarization (news-tls protocol): date-aligned ROUGE-1/2 (AR1, AR2) and date F1."""
+    try:
+        from .tls import evaluate
+    except ImportError as exc:
+        raise ConfigError(f"{exc.name} is not installed", hint='pip install "dateline[eval]"') from None
+    results, mean = evaluate(_gold(gold))
+    table = "\n".join(f"{r.name:60s} AR1 {r.ar1:.3f}  AR2 {r.ar2:.3f}  date F1 {r.date_f1:.3f}  dates {r.dates}"
+                      for r in [*results, mean])
+    _emit({"timelines": [r.to_dict() for r in results], "mean": mean.to_dict()}, table, as_json)

@@ -173,3 +173,24 @@ MIGRATIONS += (
     )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
+MIGRATIONS += (
+    Migration(4, "corpus: merged events (one happening, many reports), their sources and merge decisions", (
+        """CREATE TABLE merged_events (
+            merged_id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, factuality VARCHAR, date DATE, date_end DATE,
+            first_reported DATE, first_article VARCHAR, geonameid BIGINT, place VARCHAR, country VARCHAR,
+            admin1 VARCHAR, lat DOUBLE, lon DOUBLE, source_actors VARCHAR[], target_actors VARCHAR[],
+            reports INTEGER, articles INTEGER, outlets INTEGER, independent_outlets INTEGER,
+            summary VARCHAR, updated_at TIMESTAMPTZ
+        )""",
+        """CREATE TABLE merged_event_sources (
+            event_key VARCHAR PRIMARY KEY, merged_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+            start INTEGER, "end" INTEGER, type VARCHAR, outlet VARCHAR, published DATE, event_date DATE,
+            sentence_start INTEGER, sentence_end INTEGER, joined_at TIMESTAMPTZ
+        )""",
+        """CREATE TABLE merge_decisions (
+            event_key VARCHAR NOT NULL, merged_id VARCHAR NOT NULL, matched_key VARCHAR, rule VARCHAR NOT NULL,
+            score DOUBLE, details JSON, decided_at TIMESTAMPTZ
+        )""",
+    )),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -245,3 +245,22 @@ def test_events_and_figures_listings_filter(cli, tmp_path: Path, db_path: Path) 
     assert cli("events", "--db", db_path, "--since", "2017-02-01", "--type", "ASSAULT", "--json").json() == []
     shown = cli("show", assaults[0]["article_id"], "--db", db_path)
     assert "figure '12' -> killed exact 12.0" in shown.stdout
+
+
+def test_report_and_event_exports_from_the_cli(cli, tmp_path: Path, db_path: Path) -> None:
+    records = [news(1, text="A car bomb killed 12 people in Baghdad on Monday, police said.", date="2017-01-10")]
+    cli("ingest", write_jsonl(tmp_path / "n.jsonl", records), "--db", db_path)
+    cli("analyze", "--db", db_path)
+    cli("corpus", "--db", db_path)
+    acled = tmp_path / "events.csv"
+    assert cli("export", "events", "-f", "acled", "-o", acled, "--db", db_path).exit_code == 0
+    header, *rows = acled.read_text().splitlines()
+    assert len(header.split(",")) == 31 and rows
+    report = tmp_path / "report.html"
+    assert cli("report", "-o", report, "--db", db_path).exit_code == 0
+    html = report.read_text()
+    assert "<html" in html and "Baghdad" in html and "http://" not in html.split("</style>")[0]
+    dataset = tmp_path / "ds"
+    dataset.mkdir()
+    assert cli("export", "articles", "-f", "parquet", "-o", dataset, "--db", db_path).exit_code == 0
+    assert list(dataset.rglob("*.parquet"))
