@@ -107,9 +107,11 @@ def subject_tokens(trigger: Any) -> list[Any]:
     return found
 
 
-def object_tokens(trigger: Any) -> list[list[Any]]:
+def object_tokens(trigger: Any, conditional: bool = False) -> list[list[Any]]:
     """Target candidates in order of preference: object, passive subject or prepositional object;
-    targets in the complement clause; a locative "in/into" phrase (PLOVER codes the place as target)."""
+    targets in the complement clause; with `conditional` (threats), the subject of an "if/unless"
+    clause ("threatened to strike unless *Israel* ..."); a locative "in/into" phrase (PLOVER codes
+    the place as target)."""
     verb = trigger if trigger.pos_ == "VERB" else None
     found: list[Any] = []
     children = list(trigger.children)
@@ -121,9 +123,23 @@ def object_tokens(trigger: Any) -> list[list[Any]]:
         head = clause_head(trigger)
         found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c != trigger.head
                   for g in c.children if g.dep_ == "pobj"]
+        if trigger.dep_ == "dobj":  # "its demand today that *Israel* ease ..." (clause hung on the verb)
+            found += [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     locative = [g for node in (trigger, clause_head(trigger)) for c in node.children
                 if c.dep_ == "prep" and c.lower_ in ("in", "into") for g in c.children if g.dep_ == "pobj"][:1]
-    return [found, complement_targets(trigger), locative]
+    return [found, complement_targets(trigger), *([condition_subjects(trigger)] if conditional else []), locative]
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def condition_subjects(trigger: Any) -> list[Any]:
+    """Subjects of "if/unless" clauses on the trigger or its complement: the party a threat is aimed at."""
+    nodes = [trigger, *[c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]]
+    nodes += [g for n in nodes[1:] for g in n.children if g.dep_ in ("xcomp", "conj")]
+    return [s for n in nodes for c in n.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def complement_targets(trigger: Any) -> list[Any]:
@@ -150,7 +166,10 @@ def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: s
         if any(a.start >= s and a.end <= e for s, e in spans):
             taken.add(k)
             out.append(EventActor(a.text, a.start, a.end, a.actor_id, a.name, a.country, a.sector, a.code))
-    return out
+    # an unresolved mention overlapping a resolved one ("Britain" twice, "Ivory Coast" inside "Ivory Coast
+    # rebels") adds nothing but noise: keep the resolved one
+    coded = [x for x in out if x.country or x.code]
+    return [x for x in out if x.country or x.code or not any(c.start < x.end and x.start < c.end for c in coded)]
 
 
 def first_with_actors(options: list[list[Any]], actors: list[ActorMention],

@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 from ..config import Config
 from .base import Analysis
 from .event_args import (
+    PRONOUNS,
     EventActor,
     EventPlace,
     actors_in,
@@ -88,7 +89,21 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
      Trigger(("block", "<road>"), "V", "PROTEST", "obstruct", 0.8)),
     (frozenset({"lodge", "file", "issue", "deliver"}), frozenset({"protest", "complaint"}),
      Trigger(("lodge", "<protest>"), "V", "ACCUSE", "disapprove", 0.85)),
+    # CAMEO 0872 "ease military blockade" sits under 087 de-escalation, PLOVER RETREAT (access)
+    # CAMEO 162 "reduce or stop material aid" is PLOVER SANCTION (discontinue)
+    (frozenset({"cut", "reduce", "halt", "suspend", "stop", "withhold", "freeze"}), RELIEF,
+     Trigger(("cut", "<relief>"), "V", "SANCTION", "discontinue", 0.85)),
+    (frozenset({"lift", "ease", "end", "break", "relax"}), frozenset({"blockade", "siege"}),
+     Trigger(("lift", "<blockade>"), "V", "RETREAT", "access", 0.85)),
 )
+# verbs whose type holds only for the right kind of object: "mobilized *pressure groups*", "sent *inspectors*"
+OBJECT_BOUND: dict[str, frozenset[str]] = {
+    "MOBILIZE": FORCES | WEAPONS | frozenset({"army", "reservist", "militiaman", "guard", "ship", "aircraft",
+                                              "missile", "artillery", "personnel", "contingent", "division"}),
+    "AID": RELIEF | frozenset({"loan", "grant", "credit", "help", "asylum", "shelter", "doctor", "medic", "kg", "ton"}),
+}
+MISMATCH_PENALTY = 0.4
+PROTEST_SPEECH = Trigger(("protest", "<clause>"), "V", "ACCUSE", "disapprove", 0.8)
 
 @dataclass(slots=True)
 class Event:
@@ -172,17 +187,31 @@ def _match(token: Any, entry: Trigger) -> list[Any] | None:
     return None
 
 
-def _type_score(entry: Trigger, types: dict[str, float], quads: dict[str, float]) -> tuple[float, float, float]:
-    """Lexicon weight plus the classifiers' support for the entry's type, with the two probabilities."""
+def _type_score(entry: Trigger, types: dict[str, float], quads: dict[str, float],
+                token: Any = None) -> tuple[float, float, float]:
+    """Lexicon weight plus the classifiers' support for the entry's type, with the two probabilities;
+    less for a verb whose object is the wrong kind for its type (``OBJECT_BOUND``)."""
     p_type, p_quad = types.get(entry.type, 0.0), quads.get(str(QUAD[entry.type]), 0.0)
-    return entry.weight + MODEL_WEIGHT * p_type + QUAD_WEIGHT * p_quad, p_type, p_quad
+    weight = entry.weight
+    bound = OBJECT_BOUND.get(entry.type)
+    if bound is not None and token is not None and entry.pos == "V" and not entry.words[-1].startswith("<"):
+        objects = {_lemma(c) for c in token.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")}
+        if objects and not objects & bound:
+            weight -= MISMATCH_PENALTY
+    return weight + MODEL_WEIGHT * p_type + QUAD_WEIGHT * p_quad, p_type, p_quad
 
 
 def object_rule(token: Any) -> Trigger | None:
     """A verb whose object decides the type ("send troops" MOBILIZE, "use chemical weapons" ASSAULT)."""
     if token.pos_ != "VERB":
         return None
-    objects = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    if _lemma(token) == "protest" and any(c.dep_ == "ccomp" for c in token.children):
+        return PROTEST_SPEECH  # "X is failing ..., a rights group protested": a verbal protest, CAMEO disapprove
+    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # a measured object names its stuff in an "of" phrase ("700 kg of medicine", "$5 worth of goods")
+    objects = {_lemma(c) for c in heads} | {_lemma(g) for c in heads for p in c.children
+                                             if p.dep_ == "prep" and p.lower_ == "of"
+                                             for g in p.children if g.dep_ == "pobj"}
     for verbs, nouns, entry in OBJECT_RULES:
         if _lemma(token) in verbs and objects & nouns:
             return entry
@@ -204,7 +233,7 @@ def find_candidates(sent: Any, lexicon: Lexicon, types: dict[str, float], quads:
             toks = _match(token, entry)
             if toks is None or any(t.i in used for t in toks):
                 continue
-            score, p_type, p_quad = _type_score(entry, types, quads)
+            score, p_type, p_quad = _type_score(entry, types, quads, toks[0])
             if best is None or len(toks) > len(best.tokens) or (len(toks) == len(best.tokens) and score > best.score):
                 best = Candidate(toks[0], toks, entry, score, (p_type, p_quad))
         if best is not None:
@@ -243,14 +272,25 @@ def settle(cands: list[Candidate]) -> list[Candidate]:
         kept.append(cand)
     merged = {t.i for c in kept for t in c.merged}
     kept = [c for c in kept if c.token.i not in merged]
+    _embed_demanded(kept)
     _rank(kept)
     return kept
+
+
+def _embed_demanded(cands: list[Candidate]) -> None:
+    """A "that" clause the parser hangs on the verb of a demand noun ("reiterated its *demand* today that
+    Israel ease ...") is the demand's content: the event inside it is embedded, like "demanded that ..."."""
+    nouns = {c.token.i for c in cands if c.token.pos_ == "NOUN" and c.entry.type in ("REQUEST", "THREATEN")}
+    for cand in cands:
+        head = clause_head(cand.token)
+        if head.dep_ == "ccomp" and any(o.dep_ == "dobj" and o.i in nouns for o in head.head.children):
+            cand.embedded = True
 
 
 def _drop_light_verbs(cands: list[Candidate]) -> list[Candidate]:
     """A light verb whose object is itself a trigger ("imposed *sanctions*") gives way to the object."""
     nouns = {c.token.i for c in cands if c.token.pos_ == "NOUN"}
-    return [c for c in cands if not (_lemma(c.token) in LIGHT_VERBS and
+    return [c for c in cands if not (_lemma(c.token) in LIGHT_VERBS and not c.entry.words[-1].startswith("<") and
                                      any(o.dep_ == "dobj" and o.i in nouns for o in c.token.children))]
 
 
@@ -324,13 +364,16 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     subj = subject_tokens(trig)
     s_spans = [span_of(t) for t in subj]
     sources = actors_in(s_spans, analysis.actors, taken)
-    obj, o_spans, targets = first_with_actors(object_tokens(trig), analysis.actors, taken)
+    obj, o_spans, targets = first_with_actors(object_tokens(trig, conditional=cand.entry.type == "THREATEN"),
+                                              analysis.actors, taken)
     fact: Factuality = factuality_of(trig)
     start, end = _trigger_span(cand.tokens)
     event = Event(cand.entry.type, mode_of(cand), contexts_of(sent), analysis.text[start:end], start, end, index, sent.start_char, sent.end_char, sources, targets,
                   find_place(trig, analysis.places))
     _set_date(event, find_time(trig, sent, analysis.times), analysis.published)
     event.factuality, event.factuality_cue = fact.value, fact.cue
+    if fact.value in REPORTED_AS_PAST and event.date and analysis.published and event.date > analysis.published:
+        _reset_to_publication(event, analysis.published)  # "three years later" in a history paragraph
     event.claimant, event.claimant_start, event.claimant_end = fact.claimant, fact.claimant_start, fact.claimant_end
     event.argument_spans = [("source", s, e) for s, e in s_spans] + [("target", s, e) for s, e in o_spans]
     event.embedded = cand.embedded
@@ -355,6 +398,15 @@ def _set_date(event: Event, expr: TimeExpr | None, published: date | None) -> No
     elif published is not None:
         event.date, event.date_end, event.date_precision = published, published, "day"
         event.date_from_publication = True
+
+
+REPORTED_AS_PAST = frozenset({"happened", "claimed", "negated"})
+
+
+def _reset_to_publication(event: Event, published: date) -> None:
+    """A reported past event cannot postdate its report: use the publication date, flagged."""
+    event.date_text = event.date_start_char = event.date_end_char = None
+    _set_date(event, None, published)
 
 
 def derived_type(event: Event) -> str | None:
@@ -403,6 +455,9 @@ def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
         if speaker is None and gov.dep_ in ("dobj", "pobj", "attr"):
             speaker = next((c for c in clause_head(gov).children if c.dep_ == "nsubj"), None)
         addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if addressee is not None and addressee.lower_ in PRONOUNS:  # "a reminder to *Iraq* that it must ..."
+            addressee = next((g for h in (gov, clause_head(gov)) for c in h.children if c.dep_ in ("prep", "dative")
+                              and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), addressee)
         taken: set[int] = set()
         s_spans = [span_of(speaker)] if speaker is not None else []
         o_spans = [span_of(addressee)] if addressee is not None else []
@@ -426,8 +481,11 @@ def code_sentence(sent: Any, index: int, analysis: Analysis, lexicon: Lexicon, m
     events = [build_event(c, sent, index, analysis) for c in cands]
     requests = request_events(sent, index, analysis)
     if requests:
+        # only the demanded action and its reporting clause give way ("X said Y must withdraw"), not an
+        # event beside them ("activists staged rallies ..., saying he must resign")
+        scope = {t.idx for v in _must_clauses(sent) for t in v.head.subtree}
         for event in events:
-            if not event.embedded and event.confidence >= MIN_MAIN:
+            if not event.embedded and event.confidence >= MIN_MAIN and event.trigger_start in scope:
                 event.confidence = round(event.confidence * SECONDARY_FACTOR, 3)
                 event.coded_by += "+under-obligation"
     events += [d for e in list(events) if (d := derive(e)) is not None] + requests

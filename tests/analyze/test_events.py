@@ -177,3 +177,54 @@ def test_model_artifact_is_small_and_deterministic() -> None:
     first = model.predict("Iraqi forces shelled the town, killing ten people.")
     assert first == model.predict("Iraqi forces shelled the town, killing ten people.")
     assert abs(sum(first[0].values()) - 1) < 1e-6 and set(first[0]) == set(TYPES)
+
+
+def test_lodged_protest_is_an_accusation(pipeline: Any) -> None:
+    events = [e for e in code(pipeline, "Serbia lodged an official protest with Albania today.") if e.confidence >= 0.5]
+    assert {e.type for e in events} == {"ACCUSE"}
+
+
+def test_lifting_a_blockade_is_retreat_and_cutting_aid_is_sanction(pipeline: Any) -> None:
+    lifted = code(pipeline, "The army lifted a blockade on the port on Friday.")
+    assert one(lifted, "RETREAT").mode == "access"
+    cut = code(pipeline, "The government reduced food supplies to the camp on Tuesday.")
+    assert one(cut, "SANCTION").mode == "discontinue"
+
+
+def test_measured_relief_object_is_aid(pipeline: Any) -> None:
+    events = code(pipeline, "Swiss doctors handed over 700 kg of medicine to the hospital.")
+    assert max(events, key=lambda e: e.confidence).type == "AID"
+
+
+def test_mobilizing_non_forces_scores_lower(pipeline: Any) -> None:
+    troops = one(code(pipeline, "The army mobilized troops along the border."), "MOBILIZE")
+    others = one(code(pipeline, "The army mobilized volunteers along the border."), "MOBILIZE")
+    assert others.confidence < troops.confidence - 0.1  # troops cap at 0.99
+
+
+def test_threat_target_from_unless_clause(pipeline: Any) -> None:
+    text = "Iran threatened to launch an offensive unless Iraq accepted its conditions."
+    doc = pipeline.process([Analysis("t", text, PUBLISHED)])[0].doc
+    trigger = next(t for t in doc if t.lemma_ == "threaten")
+    assert [t.text for t in event_args.condition_subjects(trigger)] == ["Iraq"]
+
+
+def test_demand_clause_on_the_verb_is_embedded(pipeline: Any) -> None:
+    events = code(pipeline, "The labour office reiterated its demand today that Israel ease restrictions on workers.")
+    ease = one(events, "CONCEDE")
+    assert ease.embedded and ease.confidence < 0.5
+
+
+def test_a_past_event_is_never_dated_after_its_report() -> None:
+    from datetime import date as _date
+
+    from dateline.analyze.base import Analysis
+    from dateline.analyze.pipeline import Pipeline
+    from dateline.config import Config
+
+    pipeline = Pipeline(Config().with_overrides({"analyze.stages": "nlp,actors,places,time,events"}))
+    text = "Less than three years later, Islamic State fighters overran Mosul, and US troops returned as advisers."
+    [analysis] = pipeline.process([Analysis("x", text, _date(2017, 5, 4))])
+    returned = [e for e in analysis.events if e.trigger == "returned"]
+    assert returned and returned[0].factuality == "happened"
+    assert returned[0].date == _date(2017, 5, 4) and returned[0].date_from_publication

@@ -76,10 +76,69 @@ def build_store(path: Path, records: list[dict[str, Any]]) -> Path:
     return path
 
 
+def _span(text: str, sentence: str, trigger: str) -> tuple[int, int, int, int]:
+    """Offsets of `sentence` in `text` and of `trigger` in the text (inside that sentence)."""
+    s0 = text.index(sentence)
+    t0 = text.index(trigger, s0)
+    return s0, s0 + len(sentence), t0, t0 + len(trigger)
+
+
+# Events written straight into the store (title substring, evidence sentence, trigger, type, date,
+# place, lat, lon): the fixture's analysis runs no event stage, so the tests know exactly what is there.
+CODED_EVENTS = [
+    ("western Mosul", "Iraqi forces advanced in western Mosul on Tuesday, officers said.", "advanced", "ASSAULT",
+     "2017-02-28", 99072, "Mosul", 36.335, 43.11889),
+    ("Clashes reported", "Fighting was reported near Raqqa, Syria on Sunday. " + EVIL_SCRIPT, "Fighting", "FIGHT",
+     "2017-04-09", 163915, "Ar Raqqah", 35.95283, 39.00788),
+    ("Assault on Raqqa", "US-backed fighters launched an assault on Raqqa in Syria on Tuesday, a spokesman said.",
+     "assault", "ASSAULT", "2017-06-06", 163915, "Ar Raqqah", 35.95283, 39.00788),
+]
+
+
+def add_coded_records(path: Path) -> None:
+    """Events (with evidence offsets), a merged event, a figure and a story over the fixture's articles."""
+    with open_store(path) as store:
+        con = store.con
+        ids = {}
+        for title_part, sentence, trigger, etype, day, geonameid, place, lat, lon in CODED_EVENTS:
+            article_id, text = con.execute("SELECT id, text FROM articles WHERE title LIKE ?",
+                                           ["%" + title_part + "%"]).fetchone()
+            s0, s1, t0, t1 = _span(text, sentence, trigger)
+            actors = [r[0] for r in con.execute(
+                "SELECT DISTINCT actor_id FROM actor_mentions WHERE article_id = ? AND start >= ? AND \"end\" <= ? "
+                "AND actor_id IS NOT NULL ORDER BY actor_id", [article_id, s0, s1]).fetchall()]
+            con.execute(
+                "INSERT INTO events (article_id, start, \"end\", text, type, mode, factuality, date, date_precision, "
+                "geonameid, place, country, lat, lon, source_actors, target_actors, sentence_start, sentence_end, "
+                "confidence, coded_by) VALUES (?, ?, ?, ?, ?, 'attack', 'happened', ?, 'day', ?, ?, 'SY', ?, ?, ?, "
+                "[], ?, ?, 0.8, 'test')",
+                [article_id, t0, t1, trigger, etype, day, geonameid, place, lat, lon, actors[:1], s0, s1])
+            ids[title_part] = (article_id, t0, t1, etype)
+        for title_part in ("Clashes reported", "Assault on Raqqa"):
+            article_id, t0, t1, etype = ids[title_part]
+            con.execute("INSERT INTO merged_event_sources (event_key, merged_id, article_id, start, \"end\", type) "
+                        "VALUES (?, 'm-raqqa', ?, ?, ?, ?)", [f"{article_id}:{t0}:{t1}:{etype}", article_id, t0, t1, etype])
+        con.execute("INSERT INTO merged_events (merged_id, type, reports, articles, outlets, independent_outlets) "
+                    "VALUES ('m-raqqa', 'ASSAULT', 2, 2, 2, 2)")
+        victory_id, victory = con.execute("SELECT id, text FROM articles WHERE text LIKE '%nine months%'").fetchone()
+        f0 = victory.index("nine months")
+        con.execute("INSERT INTO figures (article_id, start, \"end\", text, kind, value, unit, noun, place, as_of, "
+                    "sentence_start, sentence_end) VALUES (?, ?, ?, 'nine months', 'duration', 9, 'month', 'month', "
+                    "'Mosul', '2017-07-10', 0, ?)", [victory_id, f0, f0 + 11, len(victory)])
+        mosul = [r[0] for r in con.execute("SELECT id FROM articles WHERE title ILIKE '%mosul%' ORDER BY published").fetchall()]
+        con.execute("INSERT INTO stories VALUES ('s-mosul', 'Battle for Mosul', '2016-10-17', '2017-07-11', ?, ?, 1, NULL)",
+                    [len(mosul), len(mosul) - 1])
+        for i, article_id in enumerate(mosul):  # the last two count as copies of one text
+            canonical = mosul[-2] if i == len(mosul) - 1 else article_id
+            con.execute("INSERT INTO story_articles VALUES (?, 's-mosul', ?, 0.5, ?, NULL)", [article_id, canonical, i == 0])
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small analysed store (session-wide: the analysis loads spaCy once). Treat it as read-only."""
-    return build_store(tmp_path_factory.mktemp("web") / "web.duckdb", ARTICLES)
+    path = build_store(tmp_path_factory.mktemp("web") / "web.duckdb", ARTICLES)
+    add_coded_records(path)
+    return path
 
 
 @pytest.fixture(scope="session")

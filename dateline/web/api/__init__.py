@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import actors, articles, places, search, stats
+from . import actors, articles, events, figures, places, search, stats, stories
 
-ROUTERS: tuple[APIRouter, ...] = (articles.router, actors.router, places.router, search.router, stats.router)
+ROUTERS: tuple[APIRouter, ...] = (articles.router, actors.router, places.router, search.router, stats.router,
+                                   events.router, figures.router, stories.router)

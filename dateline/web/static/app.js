@@ -5,13 +5,14 @@
 
 (function () {
   const state = { since: null, until: null, actor: null, actorName: null, place: null, placeName: null,
-                  search: null, offset: 0, limit: 50 };
+                  search: null, offset: 0, limit: 50, eventType: null, eventOffset: 0, storyOffset: 0 };
   const KINDS = [
     ["place", "Places", "place_mentions"],
     ["actor", "Actors", "actor_mentions"],
     ["time", "Times", "time_mentions"],
     ["entity", "Entities", "entities"],
   ];
+  let eventLayer = null, eventMapRequest = 0, eventTypes = null, eventCount = null, placeLegend = "";
   let map = null, placeLayer = null, focusLayer = null, fitted = false, hist = null, histRequest = 0, listRequest = 0, mapRequest = 0;
 
   // ---- DOM helpers -------------------------------------------------------------------------
@@ -114,6 +115,7 @@
       style: { color: "#aab3bd", weight: 0.6, fillColor: "#eef0f2", fillOpacity: 1 },
     }).addTo(map);
     placeLayer = L.layerGroup().addTo(map);
+    eventLayer = L.layerGroup().addTo(map);
     focusLayer = L.layerGroup().addTo(map);
   }
 
@@ -170,8 +172,13 @@
       map.fitBounds(top.map((p) => [p.lat, p.lon]), { padding: [40, 40], maxZoom: 5 });
     }
     const shown = data.places.length;
-    append(clear($("map-legend")), el("span", { className: "dot" }),
-      shown < data.total ? `top ${n(shown)} of ${n(data.total)} places` : `${n(data.total)} places`,
+    placeLegend = shown < data.total ? `top ${n(shown)} of ${n(data.total)} places` : `${n(data.total)} places`;
+    drawLegend();
+  }
+  function drawLegend() {
+    append(clear($("map-legend")), el("span", { className: "dot" }), placeLegend,
+      eventCount !== null ? el("span", { className: "dot event-dot" }) : null,
+      eventCount !== null ? `${n(eventCount)} event locations` : null,
       state.since || state.until ? " in the selected period" : "");
   }
 
@@ -285,22 +292,28 @@
     state.since = since; state.until = until; state.offset = 0;
     refresh({ histogram: false });
   }
+  const listHash = () => route().name === "events" ? "#/events" : "#/";
   function setPlaceFilter(id, name) {
     state.place = id; state.placeName = name; state.offset = 0;
-    go("#/");
+    go(listHash());
     refresh({ histogram: true });
   }
   function setActorFilter(id, name) {
     state.actor = id; state.actorName = name; state.offset = 0;
-    go("#/");
+    go(listHash());
     refresh({ histogram: true });
   }
   function refresh(opts) {
     if (opts.histogram) loadHistogram().catch(showError);
     else drawHistogram();
+    state.eventOffset = 0; state.storyOffset = 0;
     loadPlaces().catch(showError);
+    loadEventPoints().catch(showError);
     drawFilters();
-    if (route().name === "list") showList().catch(showError);
+    const name = route().name;
+    if (name === "list") showList().catch(showError);
+    else if (name === "events") showEvents().catch(showError);
+    else if (name === "stories") showStories().catch(showError);
   }
   function drawFilters() {
     const box = clear($("filters"));
@@ -316,6 +329,9 @@
     if (state.actor)
       box.appendChild(chip("Actor", state.actorName || state.actor, () => {
         state.actor = null; state.offset = 0; refresh({ histogram: true }); }));
+    if (state.eventType)
+      box.appendChild(chip("Event type", state.eventType, () => {
+        state.eventType = null; refresh({ histogram: false }); }));
     if (state.search)
       box.appendChild(chip("Text", state.search, () => {
         state.search = null; state.offset = 0; refresh({ histogram: true }); }));
@@ -331,6 +347,10 @@
     if (name === "actor" && arg) return { name: "actor", arg };
     if (name === "place" && arg) return { name: "place", arg };
     if (name === "search" && arg) return { name: "search", arg };
+    if (name === "events") return { name: "events" };
+    if (name === "event" && rest.length === 2) return { name: "event", arg: decodeURIComponent(rest[0]), start: decodeURIComponent(rest[1]) };
+    if (name === "stories") return { name: "stories" };
+    if (name === "story" && arg) return { name: "story", arg };
     return { name: "list" };
   }
   function go(hash) { if (location.hash !== hash) location.hash = hash; }
@@ -599,6 +619,179 @@
       el("ol", { className: "articles" }, data.articles.map(articleRow)));
   }
 
+  // ---- events ----------------------------------------------------------------------------------
+  const eventHref = (e) => "#/event/" + enc(e.article_id) + "/" + enc(e.start);
+  const storyHref = (id) => "#/story/" + enc(id);
+  const MARK_ORDER = { trigger: 0, place: 1, actor: 2, date: 3 };
+  const MARK_LABEL = { trigger: "Trigger", place: "Place", actor: "Actor", date: "Date" };
+  function eventParams(extra) {
+    return Object.assign({ since: state.since, until: state.until, actor: state.actor, place: state.place,
+                           text: state.search, type: state.eventType }, extra || {});
+  }
+  // The evidence sentence as text nodes, with the trigger, actors, place and dates in <mark>s
+  // (offsets from the API; overlapping marks give way to the trigger, then place, actor, date).
+  function evidence(sentence, marks) {
+    const text = (sentence || "").replace(/\s+$/, "");  // trailing blank lines only: offsets hold
+    const sorted = (marks || []).filter((m) => m.start >= 0 && m.end <= text.length && m.end > m.start)
+      .sort((a, b) => MARK_ORDER[a.kind] - MARK_ORDER[b.kind] || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+    const chosen = [];
+    for (const m of sorted) if (!chosen.some((c) => m.start < c.end && c.start < m.end)) chosen.push(m);
+    chosen.sort((a, b) => a.start - b.start);
+    const out = [];
+    let at = 0;
+    for (const m of chosen) {
+      if (m.start > at) out.push(document.createTextNode(text.slice(at, m.start)));
+      const label = MARK_LABEL[m.kind] + (m.role ? " (" + m.role + ")" : "") + (m.label ? ": " + m.label : "") +
+        (m.ref && m.kind !== "date" ? " · " + m.ref : m.ref ? " · " + m.ref : "");
+      out.push(el("mark", { className: "ev ev-" + m.kind, "data-kind": m.kind, title: label }, text.slice(m.start, m.end)));
+      at = m.end;
+    }
+    if (at < text.length) out.push(document.createTextNode(text.slice(at)));
+    return out;
+  }
+  function eventFacts(e) {
+    return el("div", { className: "meta" },
+      el("span", { className: "date" }, e.date || "undated"),
+      el("span", { className: "etype" }, e.type || "?"),
+      e.mode ? el("span", {}, e.mode) : null,
+      e.factuality && e.factuality !== "happened" ? el("span", { className: "factuality" }, e.factuality) : null,
+      e.place ? el("span", { className: "eplace" }, e.place + (e.country ? ", " + e.country : "")) : null,
+      e.sources > 1 ? el("span", { className: "sources", title: "independent outlets reporting it" }, n(e.sources) + " sources") : null);
+  }
+  function eventRow(e) {
+    return el("li", { className: "event-row", "data-key": e.article_id + "/" + e.start },
+      eventFacts(e),
+      el("a", { className: "evidence", href: eventHref(e) }, evidence(e.sentence, e.marks)),
+      el("div", { className: "meta small" },
+        el("a", { className: "article-link", href: articleHref(e.article_id) }, e.title || e.article_id),
+        e.outlet ? el("span", { className: "outlet" }, e.outlet) : null));
+  }
+  async function showEvents() {
+    const ticket = ++listRequest;
+    const [data, types] = await Promise.all([
+      api("/api/events", eventParams({ limit: state.limit, offset: state.eventOffset })),
+      eventTypes || api("/api/events/types")]);
+    eventTypes = types;
+    if (ticket !== listRequest || route().name !== "events") return;
+    const box = view();
+    const select = el("select", { id: "event-type", "aria-label": "Event type" },
+      el("option", {}, "all types"), types.types.map((t) => el("option", {}, t.type)));
+    select.options[0].value = "";
+    select.value = state.eventType || "";
+    select.addEventListener("change", () => { state.eventType = select.value || null; state.eventOffset = 0; showEvents().catch(showError); });
+    const last = data.offset + data.events.length;
+    append(box, el("div", { className: "list-head" },
+      el("h2", {}, el("span", { id: "event-count" }, n(data.total)), " events"),
+      el("span", { className: "muted" }, data.total ? `${n(data.offset + 1)}–${n(last)}, newest first` : ""),
+      select,
+      el("a", { className: "csv", href: "#/events", title: "Download these events as CSV",
+                onclick: (e) => { e.preventDefault(); download("/api/events", eventParams({ format: "csv", limit: 1000 })); } }, "CSV")));
+    if (!data.events.length) box.appendChild(el("p", { className: "empty" }, "No events match these filters."));
+    append(box, el("ol", { className: "events", id: "event-list" }, data.events.map(eventRow)));
+    box.appendChild(pager(data, (offset) => { state.eventOffset = offset; showEvents().catch(showError); }));
+  }
+  function download(path, params) {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) query.set(k, v);
+    location.href = path + "?" + query;
+  }
+  async function showEvent(articleId, start) {
+    const data = await api("/api/events/" + enc(articleId) + "/" + enc(start));
+    const e = data.event, box = view();
+    if (e.lat !== null && e.lon !== null) focusPlaces([e], true);
+    const actors = (ids, role) => ids.map((id) => el("li", {}, el("a", { href: actorHref(id) }, id), el("span", { className: "muted" }, " " + role)));
+    append(box,
+      el("a", { className: "back", href: "#/events" }, "← Events"),
+      el("div", { className: "kind-label" }, "Event"),
+      el("h1", { className: "entity-title" }, (e.type || "Event") + (e.place ? " · " + e.place : "") + (e.date ? " · " + e.date : "")),
+      eventFacts(e),
+      el("blockquote", { className: "evidence-full", id: "event-evidence" }, evidence(e.sentence, e.marks)),
+      el("div", { className: "legend" }, ["trigger", "actor", "place", "date"].map((k) =>
+        el("span", { className: "legend-item ev-key-" + k }, el("span", { className: "swatch" }), MARK_LABEL[k]))),
+      el("p", { className: "muted small" }, "Characters " + e.sentence_start + "–" + e.sentence_end + " of the article; trigger at " +
+        e.start + "–" + e.end + (e.confidence !== null ? " · confidence " + e.confidence.toFixed(2) : "") +
+        (e.coded_by ? " · " + e.coded_by : "")),
+      el("div", { className: "findings-grid" },
+        el("section", { className: "findings k-actor" }, el("h3", {}, "Actors"),
+          el("ul", {}, actors(e.source_actors || [], "source"), actors(e.target_actors || [], "target"))),
+        el("section", { className: "findings k-place" }, el("h3", {}, "Where and when"),
+          el("ul", {}, el("li", {}, e.geonameid !== null ? el("a", { href: placeHref(e.geonameid) }, e.place || String(e.geonameid)) : (e.place || "no place")),
+            el("li", {}, (e.date || "undated") + (e.date_precision ? " (" + e.date_precision + ")" : "")),
+            e.date_from_publication ? el("li", { className: "muted" }, "date taken from publication") : null))),
+      el("h3", {}, "Source"),
+      el("ul", { className: "reports" }, el("li", {},
+        el("a", { className: "headline", id: "event-article", href: articleHref(e.article_id) }, e.title || e.article_id),
+        el("span", { className: "muted" }, " " + [e.outlet, e.published].filter(Boolean).join(" · ")), " ", sourceLink(e.url))),
+      data.reports.length > 1 ? el("h3", {}, n(data.reports.length) + " reports of this event") : null,
+      data.reports.length > 1 ? el("ul", { className: "reports" }, data.reports.map((r) => el("li", {},
+        el("a", { href: articleHref(r.article_id) }, r.title || r.article_id),
+        el("span", { className: "muted" }, " " + [r.outlet, r.published].filter(Boolean).join(" · ")),
+        el("p", { className: "snippet" }, r.sentence || "")))) : null);
+    $("side").scrollTop = 0;
+  }
+
+  async function loadEventPoints() {
+    if (!map || !eventLayer) return;
+    const ticket = ++eventMapRequest;
+    const data = await api("/api/events/points", eventParams({ limit: 2000 }));
+    if (ticket !== eventMapRequest) return;
+    eventLayer.clearLayers();
+    const max = Math.max(1, ...data.points.map((p) => p.events));
+    for (const p of data.points) {
+      const marker = L.circleMarker([p.lat, p.lon], {
+        radius: 3 + 10 * Math.sqrt(p.events / max), color: "#7f1d1d", weight: 1.2,
+        fillColor: "#dc2626", fillOpacity: 0.7, className: "event-marker" });
+      marker.bindTooltip(el("div", { className: "map-tip" }, el("b", {}, p.place || "?"), el("br"),
+        n(p.events) + " events · mostly " + (p.type || "?")), { direction: "top", offset: [0, -4] });
+      marker.on("click", () => {
+        if (p.geonameid !== null) { state.place = p.geonameid; state.placeName = p.place; }
+        state.eventOffset = 0; go("#/events"); refresh({ histogram: true });
+      });
+      marker.addTo(eventLayer);
+    }
+    eventCount = data.total;
+    drawLegend();
+  }
+
+  // ---- stories ---------------------------------------------------------------------------------
+  async function showStories() {
+    const ticket = ++listRequest;
+    const data = await api("/api/stories", { since: state.since, until: state.until, text: state.search,
+                                             limit: state.limit, offset: state.storyOffset });
+    if (ticket !== listRequest || route().name !== "stories") return;
+    const box = view();
+    append(box, el("div", { className: "list-head" },
+      el("h2", {}, el("span", { id: "story-count" }, n(data.total)), " stories"),
+      el("span", { className: "muted" }, "latest first")));
+    if (!data.stories.length) box.appendChild(el("p", { className: "empty" }, "No stories (run `dateline corpus`)."));
+    append(box, el("ol", { className: "articles", id: "story-list" }, data.stories.map((s) => el("li", { className: "article-row" },
+      el("div", { className: "meta" }, el("span", { className: "date" }, s.first_date === s.last_date ? s.first_date : s.first_date + " – " + s.last_date),
+        el("span", {}, n(s.articles) + " articles"), el("span", {}, n(s.texts) + " texts"), el("span", {}, n(s.outlets) + " outlets")),
+      el("a", { className: "headline", href: storyHref(s.story_id) }, s.title || s.story_id)))));
+    box.appendChild(pager(data, (offset) => { state.storyOffset = offset; showStories().catch(showError); }));
+  }
+  async function showStory(id) {
+    const data = await api("/api/stories/" + enc(id));
+    const s = data.story, box = view();
+    append(box,
+      el("a", { className: "back", href: "#/stories" }, "← Stories"),
+      el("div", { className: "kind-label" }, "Story"),
+      el("h1", { className: "entity-title" }, s.title || s.story_id),
+      el("div", { className: "numbers" }, number(s.articles, "articles"), number(s.texts, "texts"),
+        number(s.outlets, "outlets"), number(s.first_date || "–", "first"), number(s.last_date || "–", "last")),
+      el("h3", {}, n(data.texts.length) + " distinct texts"),
+      el("ul", { className: "texts" }, data.texts.map((t) => el("li", {},
+        el("a", { href: articleHref(t.canonical_id) }, t.title || t.canonical_id),
+        el("span", { className: "count", title: "copies of this text" }, "×" + t.copies.length),
+        t.copies.length > 1 ? el("div", { className: "muted small" }, "copies: ",
+          t.copies.map((c) => el("a", { className: "copy", href: articleHref(c.id) }, (c.outlet || c.id) + " " + (c.published || "")))) : null))),
+      el("h3", {}, n(data.articles.length) + " articles, oldest first"),
+      el("ol", { className: "articles", id: "story-articles" }, data.articles.map(articleRow)),
+      data.events.length ? el("h3", {}, n(data.events.length) + " events") : null,
+      data.events.length ? el("ol", { className: "events" }, data.events.map(eventRow)) : null);
+    $("side").scrollTop = 0;
+  }
+
   // ---- hover card for highlighted findings ---------------------------------------------------
   function initTip() {
     const tip = $("tip");
@@ -622,12 +815,18 @@
   async function render() {
     const r = route();
     $("tip").hidden = true;
-    if (r.name === "list" || r.name === "search" || r.name === "actor") focusPlaces([], false);
+    if (r.name === "list" || r.name === "search" || r.name === "actor" || r.name === "events" || r.name === "stories" || r.name === "story") focusPlaces([], false);
+    const tab = r.name === "event" ? "events" : r.name === "story" ? "stories" : r.name;
+    for (const link of document.querySelectorAll("#tabs a")) link.classList.toggle("active", link.dataset.tab === tab);
     try {
       if (r.name === "article") await showArticle(r.arg);
       else if (r.name === "actor") await showActor(r.arg);
       else if (r.name === "place") await showPlace(r.arg);
       else if (r.name === "search") await showSearch(r.arg);
+      else if (r.name === "events") { drawFilters(); await showEvents(); }
+      else if (r.name === "event") await showEvent(r.arg, r.start);
+      else if (r.name === "stories") { drawFilters(); await showStories(); }
+      else if (r.name === "story") await showStory(r.arg);
       else { drawFilters(); await showList(); }
     } catch (error) { showError(error); }
   }
@@ -645,7 +844,7 @@
     window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(drawHistogram, 120); });
     loadStats().catch(() => {});
     await initMap().catch(showError);
-    await Promise.all([loadPlaces(), loadHistogram(), render()].map((p) => p.catch(showError)));
+    await Promise.all([loadPlaces(), loadEventPoints(), loadHistogram(), render()].map((p) => p.catch(showError)));
     document.body.dataset.ready = "1";
   }
   start();

@@ -1,0 +1,80 @@
+"""Reported figures (casualties, displaced, ...) for the web: filtered pages with their sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from . import _take_total, dicts, existing_tables, like, scalar
+
+COLUMNS = ("f.article_id, f.start, f.\"end\", f.text, f.kind, f.qualifier, f.value, f.low, f.high, f.unit, "
+           "f.noun, f.phrase, f.actor, f.actor_country, f.place, f.place_id, f.place_admin1, "
+           "coalesce(f.as_of, a.published) AS as_of, f.speaker, f.speaker_actor, f.sentence_start, "
+           "f.sentence_end, f.confidence, a.published, a.outlet, a.title, a.url, "
+           "substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence")
+CSV_COLUMNS = ["article_id", "start", "end", "text", "kind", "qualifier", "value", "low", "high", "unit",
+               "noun", "actor", "actor_country", "place", "place_id", "as_of", "speaker", "confidence",
+               "published", "outlet", "title", "url", "sentence"]
+ORDER = "ORDER BY as_of DESC NULLS LAST, article_id, start, \"end\""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFilter:
+    kind: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    since: date | None = None
+    until: date | None = None
+    article: str | None = None
+
+
+def _where(flt: FigureFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.kind:
+        clauses.append("f.kind = ?")
+        params.append(flt.kind)
+    if flt.article:
+        clauses.append("f.article_id = ?")
+        params.append(flt.article)
+    if flt.actor:
+        clauses.append("(f.actor ILIKE ? ESCAPE '\\' OR f.actor_country = ? OR f.speaker_actor = ?)")
+        params += [like(flt.actor), flt.actor, flt.actor]
+    if flt.place:
+        if flt.place.isdigit():
+            clauses.append("f.place_id = ?")
+            params.append(int(flt.place))
+        else:
+            clauses.append("f.place ILIKE ? ESCAPE '\\'")
+            params.append(like(flt.place))
+    if flt.since is not None:
+        clauses.append("coalesce(f.as_of, a.published) >= ?")
+        params.append(flt.since)
+    if flt.until is not None:
+        clauses.append("coalesce(f.as_of, a.published) <= ?")
+        params.append(flt.until)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def page(con: duckdb.DuckDBPyConnection, flt: FigureFilter, *, limit: int,
+         offset: int) -> tuple[list[dict[str, Any]], int]:
+    """A page of figures, latest first (ties by article and offset), and how many match."""
+    if "figures" not in existing_tables(con):
+        return [], 0
+    where, params = _where(flt)
+    base = f"SELECT {COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id{where}"
+    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({base}) {ORDER} LIMIT ? OFFSET ?",
+                             [*params, limit, offset]))
+    if not rows:
+        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({base})", params)) or 0)
+    return rows, _take_total(rows)
+
+
+def kinds(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    if "figures" not in existing_tables(con):
+        return []
+    return dicts(con.execute("SELECT kind, count(*) AS figures FROM figures WHERE kind IS NOT NULL "
+                             "GROUP BY kind ORDER BY figures DESC, kind"))
