@@ -29,7 +29,7 @@ demo: $(STAMP)
 	$(BIN)/dateline actors --db $(DEMO_DB) --limit 10
 	$(BIN)/dateline places --db $(DEMO_DB) --limit 10
 	$(BIN)/dateline stories --db $(DEMO_DB) --limit 10 --min-articles 2
-	$(BIN)/dateline report --db $(DEMO_DB) -o demo-report.html
+	$(BIN)/dateline report --db $(DEMO_DB) -o demo-report.html --title "Demo corpus: Iraq and Syria, 2016-2017"
 	@echo
 	@echo "Next: $(BIN)/dateline serve --db $(DEMO_DB)              (web page on http://127.0.0.1:8000/)"
 	@echo "      open demo-report.html                                (the static report)"
