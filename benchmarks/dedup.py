@@ -5,7 +5,8 @@ and injects an edited copy of a recent article every `--copy-every` articles (a 
 dropped sentence, a new last line), so recall on known copies can be measured. Each library runs
 in its own process (`--lib`), so peak RSS is its own; `--compare` runs both and compares pairs.
 Speed is articles/s of detection (tokenising, shingling, MinHash, LSH insert+query, verification)
-by wall time and by the process's CPU time, on one core, JSON parsing excluded.
+by wall time and by the process's CPU time, on one core, JSON parsing excluded; rensa goes through
+dateline.dedup.sketch and DedupIndex.add_batch, 1,000 articles at a time.
 
     python benchmarks/dedup.py --compare -n 10000
     python benchmarks/dedup.py --lib rensa -n 100000
@@ -135,12 +136,8 @@ def measure_stream(path: Path, n: int, copy_every: int, chunk: int = 1000) -> di
 def run_index(index: DedupIndex, part: list[tuple[str, date, str]], params: DedupParams) -> dict[str, str]:
     """Sketch one chunk and add it to the index; duplicate -> canonical of its marks."""
     sk = sketch([t for _, _, t in part], params)
-    keys = sk.keys.tolist()
-    found = {}
-    for i, (article_id, day, _) in enumerate(part):
-        for mark in index.add(article_id, day, sk.exact[i], sk.signatures[i], keys[i]):
-            found[mark.article_id] = mark.canonical_id
-    return found
+    marks = index.add_batch([a for a, _, _ in part], [d for _, d, _ in part], sk.exact, sk.signatures, sk.keys)
+    return {mark.article_id: mark.canonical_id for mark in marks}
 
 
 def measure(lib: str, path: Path, n: int, copy_every: int, out: Path | None) -> dict[str, object]:

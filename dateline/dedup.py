@@ -2,19 +2,25 @@
 
 Duplicates are marked, never deleted: each one points at its canonical article, the earliest
 published (ties broken by id). MinHash signatures come from rensa (chosen over datasketch by
-benchmarks/dedup.py); shingles are hashed in numpy from per-word hashes so no shingle string is
-built. LSH band keys are plain 64-bit integers, so they can be stored and looked up in the store
-and new articles checked against stored ones without recomputing anything.
+benchmarks/dedup.py); words are split and hashed in numpy over a whole group of texts (the same
+token hashes as rensa's own, so signatures are bit-identical to rensa.RMinHash.hash_token_sets
+input), shingles are mixed from word hashes, and one rensa call makes a batch's signatures. LSH
+band keys are plain 64-bit integers, so they can be stored and looked up in the store and new
+articles checked against stored ones without recomputing anything. `DedupIndex.add_batch` gives
+the marks of `add` article by article, with all candidate verification in one numpy comparison.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import chain
+from operator import is_not
 from typing import Any, Literal
 
 import numpy as np
@@ -112,35 +118,161 @@ class Sketches:
     keys: np.ndarray
 
 
-def _shingles(tokens: list[list[bytes]], size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Flat 64-bit shingle hashes of many token lists, and each list's offsets into them."""
+# rensa 0.5 hashes a bytes token with rustc-hash's FxHasher (write + finish); the same function in numpy
+# over all words of a batch gives bit-identical token hashes without a Python object per word.
+_FX_K = np.uint64(0xF1357AEA2E62A9C5)
+_FX_SEED1 = np.uint64(0x243F6A8885A308D3)
+_FX_SEED2 = np.uint64(0x13198A2E03707344)
+_LOW32 = np.uint64(0xFFFFFFFF)
+_U32, _U38, _U26, _U8 = np.uint64(32), np.uint64(38), np.uint64(26), np.uint64(8)
+# word separators: ASCII whitespace (as bytes.split) and ASCII punctuation (as _SPACES)
+_SEPARATOR = np.zeros(256, dtype=bool)
+_SEPARATOR[list(b" \t\n\r\x0b\x0c" + _PUNCT.encode("ascii"))] = True
+_IS_SEPARATOR = _SEPARATOR.astype(np.uint8).tobytes()  # bytes.translate table: 1 for a separator
+_TO_SPACE = np.where(_SEPARATOR, 32, np.arange(256)).astype(np.uint8).tobytes()  # separators as b" "
+
+
+# by word length (capped at 17): the bytes of the first 8-byte read that go into s0, and the shift that
+# brings the last 4 bytes (lengths 4-7) down in the 8-byte read that ends at the word's end
+_LEN = np.arange(18)
+_S0_MASK = np.where(_LEN >= 8, 0xFFFFFFFFFFFFFFFF, np.where(_LEN >= 4, 0xFFFFFFFF, np.where(
+    _LEN > 0, 0xFF, 0))).astype(np.uint64)
+_S1_SHIFT = np.where(_LEN >= 8, 0, 32).astype(np.uint64)
+_MID_SHIFT = (8 * (_LEN // 2)).astype(np.uint64)
+_U56, _BYTE = np.uint64(56), np.uint64(0xFF)
+_CHUNK = 16384  # words per numpy pass: temporaries stay small (no page faults for fresh memory)
+
+
+def _multiply_mix(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Low xor high 64 bits of the 128-bit products x * y (elementwise, uint64; x is overwritten)."""
+    x0 = x & _LOW32
+    y0 = y & _LOW32
+    y1 = y >> _U32
+    p01 = x0 * y1
+    carry = x0 * y0
+    carry >>= _U32
+    low = x * y
+    x >>= _U32  # x1
+    p10 = x * y0
+    x *= y1  # p11
+    t = p01 & _LOW32
+    carry += t
+    np.bitwise_and(p10, _LOW32, out=t)
+    carry += t
+    carry >>= _U32
+    p01 >>= _U32
+    p10 >>= _U32
+    x += p01
+    x += p10
+    x += carry
+    low ^= x
+    return low
+
+
+def _word_hashes(buffer: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """rensa's token hash of every word buffer[start:end] (equal to RMinHash.hash_token_sets).
+
+    `buffer` has at least 8 bytes before the first word and after the last one."""
+    r64 = np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, strides=(1,))
+    out = np.empty(len(starts), dtype=np.uint64)
+    for lo in range(0, len(starts), _CHUNK):
+        st, en = starts[lo: lo + _CHUNK], ends[lo: lo + _CHUNK]
+        length = en - st
+        capped = np.minimum(length, 17)
+        head = r64[st]  # bytes start..start+7
+        tail = r64[en - 8]  # bytes end-8..end-1
+        s0 = head & _S0_MASK[capped]
+        s0 ^= _FX_SEED1
+        s1 = tail >> _S1_SHIFT[capped]  # 8+: the last 8 bytes; 4-7: the last 4
+        small = np.flatnonzero(length < 4)
+        tail_small = tail[small] >> _U56
+        tail_small <<= _U8
+        mid = head[small] >> _MID_SHIFT[capped[small]]
+        mid &= _BYTE
+        tail_small |= mid
+        s1[small] = tail_small
+        s1[length == 0] = 0
+        s1 ^= _FX_SEED2
+        hashed = _multiply_mix(s0, s1)
+        hashed ^= length.astype(np.uint64)
+        hashed *= _FX_K
+        rotated = hashed << _U26
+        hashed >>= _U38
+        rotated |= hashed
+        out[lo: lo + _CHUNK] = rotated
+    long = np.flatnonzero(ends - starts > 16)
+    if len(long):  # rare: the 16-byte block loop, left to rensa
+        out[long] = RMinHash.hash_token_sets([[buffer[starts[i]: ends[i]] for i in long.tolist()]])[0]
+    return out
+
+
+def _tokenize(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Token hashes of all words of some texts (same words as `words`), words per text, exact keys."""
+    lowered = [t.lower().encode("utf-8") for t in texts]
+    # 8 separator bytes at both ends, so 8-byte reads around any word stay in bounds
+    buffer = b"\n" * 8 + b"\n".join(lowered) + b"\n" * 9
+    sep = np.frombuffer(buffer.translate(_IS_SEPARATOR), dtype=np.int8)
+    step = np.diff(sep)  # -1: a word starts at i + 1; 1: a word ended at i
+    starts = np.flatnonzero(step == -1) + 1
+    ends = np.flatnonzero(step == 1) + 1
+    lengths = np.fromiter(map(len, lowered), dtype=np.int64, count=len(lowered))
+    text_end = np.cumsum(lengths + 1) + 7  # position of each text's closing newline
+    text_start = text_end - lengths
+    counts = np.diff(np.searchsorted(starts, np.append(text_start, len(buffer))))
+    # exact keys: the words joined by one space (the first separator after each word, as a space)
+    keep = sep == 0
+    keep[ends] = True
+    kept = np.flatnonzero(keep)
+    flat = np.frombuffer(buffer.translate(_TO_SPACE), dtype=np.uint8)[kept].tobytes()
+    bounds = np.searchsorted(kept, np.concatenate((text_start, text_end + 1))).tolist()
+    exact = [hashlib.blake2b(flat[a: b - 1] if b > a else b"", digest_size=12).hexdigest()
+             for a, b in zip(bounds[: len(texts)], bounds[len(texts):])]
+    return _word_hashes(buffer, starts, ends), counts, exact
+
+
+_PAD_HASH = np.uint64(RMinHash.hash_token_sets([[b"\x00"]])[0][0])
+_GROUP = 128  # texts per numpy pass (about 100 kB of text): temporaries stay in cache
+
+
+def _shingles(hashes: np.ndarray, counts: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Flat 64-bit shingle hashes of consecutive texts' word hashes, and shingles per text."""
     size = max(1, size)
-    padded = [t if len(t) >= size else t + [b"\x00"] * (size - len(t)) for t in tokens]
-    lengths = np.fromiter((len(t) for t in padded), dtype=np.int64, count=len(padded))
-    flat = np.array(RMinHash.hash_token_sets([list(chain.from_iterable(padded))])[0], dtype=np.uint64)
+    lengths = np.maximum(counts, size)  # a text shorter than a shingle is padded with b"\x00" words
+    if np.array_equal(lengths, counts):
+        flat = hashes
+    else:
+        shift = np.repeat(np.cumsum(lengths - counts) - (lengths - counts), counts)
+        flat = np.full(int(lengths.sum()), _PAD_HASH, dtype=np.uint64)
+        flat[np.arange(len(hashes)) + shift] = hashes
     count = len(flat) - size + 1
     mixed = flat[:count] * _MIX[0]
     for j in range(1, size):
-        mixed = mixed + flat[j: j + count] * _MIX[j]
+        mixed += flat[j: j + count] * _MIX[j]
     valid = np.ones(count, dtype=bool)
     ends = np.cumsum(lengths)
     for j in range(1, size):  # shingles that would run into the next text
         cut = ends[:-1] - j
         valid[cut[cut >= 0]] = False
-    offsets = np.zeros(len(lengths) + 1, dtype=np.uint64)
-    offsets[1:] = np.cumsum(lengths - size + 1)
-    return mixed[valid], offsets
+    return mixed[valid], lengths - size + 1
 
 
 def sketch(texts: list[str], params: DedupParams) -> Sketches:
-    """Exact keys, signatures and band keys of a batch of texts, in one vectorised pass."""
-    tokens = [words(t) for t in texts]
-    exact = [hashlib.blake2b(b" ".join(t), digest_size=12).hexdigest() for t in tokens]
+    """Exact keys, signatures and band keys of a batch of texts, vectorised over groups of texts."""
     if not texts:
         return Sketches([], np.zeros((0, params.num_perm), np.uint32), np.zeros((0, 0), np.int64))
-    flat, offsets = _shingles(tokens, params.shingle_size)
-    matrix = RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, params.num_perm, _SEED)
-    sigs = np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(texts), params.num_perm)
+    parts, per_text, exact = [], [], []
+    for lo in range(0, len(texts), _GROUP):
+        hashes, counts, keys = _tokenize(texts[lo: lo + _GROUP])
+        shingles, count = _shingles(hashes, counts, params.shingle_size)
+        parts.append(shingles)
+        per_text.append(count)
+        exact += keys
+    offsets = np.zeros(len(texts) + 1, dtype=np.uint64)
+    np.cumsum(np.concatenate(per_text), out=offsets[1:])
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(np.concatenate(parts), offsets, params.num_perm, _SEED)
+    # array('I') packs the rows' Python ints about twice as fast as np.fromiter or np.array
+    sigs = np.frombuffer(array("I", chain.from_iterable(matrix.to_rows())), dtype=np.uint32)
+    sigs = sigs.reshape(len(texts), params.num_perm)
     return Sketches(exact, sigs, band_key_matrix(sigs, params))
 
 
@@ -197,70 +329,192 @@ def order_key(article_id: str, published: date | None) -> tuple[str, str]:
 
 @dataclass(slots=True)
 class DedupIndex:
-    """In-memory exact-hash and LSH index; `add` returns the duplicate marks an article causes."""
+    """In-memory exact-hash and LSH index; `add` returns the duplicate marks an article causes.
+
+    Buckets hold row numbers (one int, or a list when shared) into a signature matrix, so the
+    candidates of an article are verified in one numpy comparison."""
 
     params: DedupParams = field(default_factory=DedupParams)
     entries: dict[str, Entry] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)
-    buckets: dict[int, str | list[str]] = field(default_factory=dict)  # one id, or a list when shared
+    buckets: dict[int, int | list[int]] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # row -> article id
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.uint32))
 
     def load(self, article_id: str, entry: Entry, keys: list[int]) -> None:
         """Put an already decided article (e.g. read back from the store) into the index."""
-        self.entries[article_id] = entry
-        self.exact.setdefault(entry.exact, article_id)
+        self._place(article_id, entry.exact, entry.signature, keys)
+        self._settle(article_id, entry)
+
+    def _place(self, article_id: str, exact: str, signature: np.ndarray, keys: list[int]) -> None:
+        """What does not depend on the article's decision: exact key, signature row, LSH buckets."""
+        self.exact.setdefault(exact, article_id)
+        row = len(self.ids)
+        self._reserve(row + 1)
+        if len(signature) == self.params.num_perm:
+            self.matrix[row] = signature
+        else:  # a sketch stored with other settings: exact matches only (its row stays zero)
+            self.matrix[row] = 0
+        self.ids.append(article_id)
         buckets = self.buckets
+        put = buckets.setdefault
         for key in keys:
-            held = buckets.get(key)
-            if held is None:
-                buckets[key] = article_id
-            elif isinstance(held, str):
-                buckets[key] = [held, article_id]
+            held = put(key, row)
+            if held is row:
+                continue
+            if held.__class__ is int:
+                buckets[key] = [held, row]
             else:
-                held.append(article_id)
+                held.append(row)
+
+    def _reserve(self, rows: int) -> None:
+        """Room for `rows` signatures in the matrix (grown by doubling)."""
+        if rows > len(self.matrix):
+            grown = np.zeros((max(1024, rows, 2 * len(self.matrix)), self.params.num_perm), dtype=np.uint32)
+            if self.ids:
+                grown[: len(self.ids)] = self.matrix[: len(self.ids)]
+            self.matrix = grown
+
+    def _settle(self, article_id: str, entry: Entry) -> None:
+        self.entries[article_id] = entry
         if entry.canonical != article_id:
             self.members.setdefault(entry.canonical, []).append(article_id)
+
+    def _rows(self, keys: list[int]) -> list[int]:
+        """Rows sharing at least one band key, in first-seen order."""
+        rows: list[int] = []
+        for held in map(self.buckets.get, keys):
+            if held is None:
+                continue
+            if held.__class__ is int:
+                rows.append(held)
+            else:
+                rows.extend(held)
+        return list(dict.fromkeys(rows)) if len(rows) > 1 else rows
 
     def _match(self, exact: str, signature: np.ndarray, keys: list[int]) -> tuple[str, Kind, float] | None:
         found = self.exact.get(exact)
         if found is not None:
             return self.entries[found].canonical, "exact", 1.0
+        rows = self._rows(keys)
+        if not rows:
+            return None
+        # signature agreement of all candidates at once (the same value as `similarity`)
+        sims = np.count_nonzero(self.matrix[rows] == signature, axis=1) / len(signature)
+        passing = np.flatnonzero(sims >= self.params.threshold).tolist()
+        if not passing:
+            return None
+        entries, ids = self.entries, self.ids
         best: tuple[str, Kind, float] | None = None
-        seen: set[str] = set()
-        for key in keys:
-            held = self.buckets.get(key)
-            if held is None:
-                continue
-            for other in (held,) if isinstance(held, str) else held:
-                if other in seen:
-                    continue
-                seen.add(other)
-                entry = self.entries[other]
-                sim = similarity(signature, entry.signature)
-                if sim >= self.params.threshold and (
-                        best is None or self.entries[entry.canonical].order < self.entries[best[0]].order):
-                    best = (entry.canonical, "near", sim)
+        for i in passing:
+            canonical = entries[ids[rows[i]]].canonical
+            if best is None or entries[canonical].order < entries[best[0]].order:
+                best = (canonical, "near", float(sims[i]))
         return best
 
     def add(self, article_id: str, published: date | None, exact: str, signature: np.ndarray,
             keys: list[int] | None = None) -> list[Mark]:
         """Index one article; marks for it and, if it precedes its group's canonical, for the group."""
         keys = band_keys(signature, self.params) if keys is None else keys
-        order = order_key(article_id, published)
         match = self._match(exact, signature, keys)
+        self._place(article_id, exact, signature, keys)
+        return self._decide(article_id, order_key(article_id, published), exact, signature, match)
+
+    def add_batch(self, article_ids: list[str], published: list[date | None], exact: list[str],
+                  signatures: np.ndarray, keys: np.ndarray | list[list[int]]) -> list[Mark]:
+        """`add` for many articles in order (same marks), verifying all their candidates at once.
+
+        Where an article's candidates are and what they agree on does not depend on earlier
+        decisions, so the buckets are read and written first, all signature agreements are counted
+        in one numpy comparison, and only the choice of canonical is made article by article.
+        The cyclic garbage collector is paused meanwhile: the batch makes many small lists and
+        entries, and collections triggered by them would walk the whole (growing) index."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._add_batch(article_ids, published, exact, signatures, keys)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _add_batch(self, article_ids: list[str], published: list[date | None], exact: list[str],
+                   signatures: np.ndarray, keys: np.ndarray | list[list[int]]) -> list[Mark]:
+        base, count = len(self.ids), len(article_ids)
+        self._reserve(base + count)
+        self.matrix[base: base + count] = signatures
+        self.ids += article_ids
+        exact_put = self.exact.setdefault
+        exact_hits = [None if hit is article_id else hit
+                      for hit, article_id in zip(map(exact_put, exact, article_ids), article_ids)]
+        # Buckets, read and written in one C-level pass: setdefault inserts the row where a key is
+        # new and returns what it held otherwise; those keys are then walked in article order.
+        table = np.asarray(keys, dtype=np.int64).reshape(count, -1)
+        flat_list = table.ravel().tolist()
+        row_list = np.repeat(np.arange(base, base + count), table.shape[1]).tolist()
+        buckets = self.buckets
+        held_list = list(map(buckets.setdefault, flat_list, row_list))
+        busy = np.fromiter(map(is_not, held_list, row_list), dtype=bool, count=len(row_list))
+        found: dict[int, list[int]] = {}
+        for p in np.flatnonzero(busy).tolist():
+            key, row = flat_list[p], row_list[p]
+            held = buckets[key]  # now, not at the pass above: earlier keys of this batch count
+            if held.__class__ is int:
+                found.setdefault(row, []).append(held)
+                buckets[key] = [held, row]
+            else:
+                found.setdefault(row, []).extend(held)
+                held.append(row)
+        pair_article: list[int] = []
+        pair_row: list[int] = []
+        for row, rows in found.items():  # in article order, rows in first-seen order
+            i = row - base
+            if exact_hits[i] is None:
+                rows = [r for r in dict.fromkeys(rows) if r != row]
+                pair_article += [i] * len(rows)
+                pair_row += rows
+        passing: dict[int, list[tuple[int, float]]] = {}
+        if pair_row:
+            left = np.array(pair_row, dtype=np.int64)
+            right = np.array(pair_article, dtype=np.int64) + base
+            sims = np.count_nonzero(self.matrix[left] == self.matrix[right], axis=1) / self.params.num_perm
+            for p in np.flatnonzero(sims >= self.params.threshold).tolist():
+                passing.setdefault(pair_article[p], []).append((pair_row[p], float(sims[p])))
+        entries, ids = self.entries, self.ids
+        marks: list[Mark] = []
+        for i, article_id in enumerate(article_ids):
+            hit = exact_hits[i]
+            match: tuple[str, Kind, float] | None = None
+            if hit is not None:
+                match = entries[hit].canonical, "exact", 1.0
+            elif i not in passing:  # the common case, inlined: a new canonical
+                entries[article_id] = Entry(order_key(article_id, published[i]), article_id, exact[i],
+                                            signatures[i])
+                continue
+            else:
+                for row, sim in passing[i]:
+                    canonical = entries[ids[row]].canonical
+                    if match is None or entries[canonical].order < entries[match[0]].order:
+                        match = (canonical, "near", sim)
+            marks += self._decide(article_id, order_key(article_id, published[i]), exact[i], signatures[i], match)
+        return marks
+
+    def _decide(self, article_id: str, order: tuple[str, str], exact: str, signature: np.ndarray,
+                match: tuple[str, Kind, float] | None) -> list[Mark]:
+        """Record a placed article's decision; its marks (and its group's, if it takes over)."""
         if match is None:
-            self.load(article_id, Entry(order, article_id, exact, signature), keys)
+            self._settle(article_id, Entry(order, article_id, exact, signature))
             return []
         canonical, kind, sim = match
         if order >= self.entries[canonical].order:
-            self.load(article_id, Entry(order, canonical, exact, signature, kind, sim), keys)
+            self._settle(article_id, Entry(order, canonical, exact, signature, kind, sim))
             return [Mark(article_id, canonical, kind, round(sim, 4))]
-        return self._take_over(article_id, order, exact, signature, keys, canonical, kind, sim)
+        return self._take_over(article_id, order, exact, signature, canonical, kind, sim)
 
     def _take_over(self, article_id: str, order: tuple[str, str], exact: str, signature: np.ndarray,
-                   keys: list[int], old: str, kind: Kind, sim: float) -> list[Mark]:
+                   old: str, kind: Kind, sim: float) -> list[Mark]:
         """An earlier-published copy arrived late: it becomes canonical of the whole group."""
-        self.load(article_id, Entry(order, article_id, exact, signature), keys)
+        self._settle(article_id, Entry(order, article_id, exact, signature))
         marks = [Mark(old, article_id, kind, round(sim, 4))]
         old_entry = self.entries[old]
         old_entry.canonical, old_entry.kind, old_entry.similarity = article_id, kind, round(sim, 4)

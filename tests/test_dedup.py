@@ -9,7 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dateline.dedup import DedupIndex, DedupParams, exact_key, optimal_bands, similarity, sketch, words
+from dateline.dedup import (
+    DedupIndex,
+    DedupParams,
+    exact_key,
+    optimal_bands,
+    similarity,
+    sketch,
+    words,
+)
 from dateline.evaluate.stories import score_groups
 
 GOLD = Path(__file__).parent / "fixtures" / "duplicates"
@@ -117,3 +125,58 @@ def test_gold_labels_cover_every_article_and_kind() -> None:
 def test_params_from_config_reads_overrides(threshold: float) -> None:
     params = DedupParams.from_config({"dedup.threshold": threshold, "dedup.num_perm": 64})
     assert params.threshold == threshold and params.num_perm == 64 and params.shingle_size == 3
+
+
+def test_word_hashes_match_rensa_token_hashes() -> None:
+    from rensa import RMinHash
+
+    from dateline.dedup import _tokenize
+    texts = ["a bb ccc dddd eeeee ffffffff ggggggggg hhhhhhhhhhhhhhhh iiiiiiiiiiiiiiiii " + "x" * 40,
+             "Été ΣΑΣ İstanbul naïve\x00nul \x1cgroup  U.N.", "", "  ...  ", TEXT]
+    hashes, counts, exact = _tokenize(texts)
+    tokens = [words(t) for t in texts]
+    assert counts.tolist() == [len(t) for t in tokens]
+    assert hashes.tolist() == RMinHash.hash_token_sets([[w for t in tokens for w in t]])[0]
+    assert exact == [exact_key(t) for t in texts]
+
+
+def _marks_one_by_one(records: list[tuple[str, date, str]], params: DedupParams) -> list[tuple[str, str, str, float]]:
+    sk = sketch([t for _, _, t in records], params)
+    index = DedupIndex(params)
+    marks = []
+    for i, (article_id, day, _) in enumerate(records):
+        marks += index.add(article_id, day, sk.exact[i], sk.signatures[i])
+    return [(m.article_id, m.canonical_id, m.kind, m.similarity) for m in marks]
+
+
+def test_add_batch_gives_the_same_marks_as_add() -> None:
+    params = DedupParams()
+    rng = np.random.default_rng(5)
+    base = _records()
+    records = []
+    for n in range(120):  # copies, re-edits and late (earlier-dated) arrivals, in arrival order
+        r = base[int(rng.integers(len(base)))]
+        text = r["text"] if n % 3 else r["text"].replace(" the ", " a ", 1)
+        records.append((f"x{n}", date(2017, 3, 1 + int(rng.integers(20))), text))
+    expected = _marks_one_by_one(records, params)
+    assert any(kind == "near" for *_, kind, _ in expected) and any(kind == "exact" for *_, kind, _ in expected)
+    for size in (1, 7, 120):
+        index = DedupIndex(params)
+        got = []
+        for start in range(0, len(records), size):
+            part = records[start: start + size]
+            sk = sketch([t for _, _, t in part], params)
+            got += index.add_batch([a for a, _, _ in part], [d for _, d, _ in part], sk.exact, sk.signatures,
+                                   sk.keys)
+        assert [(m.article_id, m.canonical_id, m.kind, m.similarity) for m in got] == expected
+
+
+def test_load_accepts_a_sketch_made_with_other_settings() -> None:
+    from dateline.dedup import Entry, order_key
+    params = DedupParams()
+    sk = sketch([TEXT], params)
+    old = sketch([TEXT], DedupParams(num_perm=64))
+    index = DedupIndex(params)
+    index.load("old", Entry(order_key("old", date(2017, 3, 1)), "old", old.exact[0], old.signatures[0]), [])
+    marks = index.add("new", date(2017, 3, 2), sk.exact[0], sk.signatures[0])
+    assert [(m.article_id, m.canonical_id, m.kind) for m in marks] == [("new", "old", "exact")]
