@@ -75,8 +75,13 @@ def _config(db: Path | None, config_file: Path | None = None, sets: list[str] | 
     return load_config(config_file, parse_set_options(sets or []), str(db) if db else None)
 
 
+def _day(value: datetime | None) -> date | None:
+    """The date of a --since/--until option (Typer parses them as datetimes)."""
+    return value.date() if value else None
+
+
 def _filter(since: datetime | None, until: datetime | None, outlet: str | None, search: str | None) -> ArticleFilter:
-    return ArticleFilter(since.date() if since else None, until.date() if until else None, outlet, search)
+    return ArticleFilter(_day(since), _day(until), outlet, search)
 
 
 def _print_json(value: Any) -> None:
@@ -217,8 +222,8 @@ def _export_records(kind: str, fmt: Any, output: str, since: datetime | None, un
 
     config = _config(db)
     with open_store(config["store.path"], read_only=True) as store:
-        rows = export_records(store.con, kind, fmt.value, output, since=since.date() if since else None,
-                              until=until.date() if until else None,
+        rows = export_records(store.con, kind, fmt.value, output, since=_day(since),
+                              until=_day(until),
                               **{k: v for k, v in filters.items() if v is not None})
     if output != "-":
         err.print(f"wrote {rows:,} {kind} to {escape(output)}")
@@ -266,8 +271,8 @@ def report(output: Annotated[str, typer.Option("--output", "-o", help="HTML file
 
     config = _config(db)
     with open_store(config["store.path"], read_only=True) as store:
-        path = write_report(store.con, output, title=title, since=since.date() if since else None,
-                            until=until.date() if until else None)
+        path = write_report(store.con, output, title=title, since=_day(since),
+                            until=_day(until))
     err.print(f"wrote {escape(str(path))}")
 
 
@@ -343,7 +348,7 @@ def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None,
     if merged:
         _merged_events(config, kind, min_sources, limit, as_json)
         return
-    flt = FindingFilter(kind, actor, place, since.date() if since else None, until.date() if until else None, factuality)
+    flt = FindingFilter(kind, actor, place, _day(since), _day(until), factuality)
     with open_store(config["store.path"], read_only=True) as store:
         rows = list_events(store.con, flt, limit=limit)
     if as_json:
@@ -378,7 +383,7 @@ def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None
     if series:
         _figure_series(config, kind, limit, as_json)
         return
-    flt = FindingFilter(kind, actor, place, since.date() if since else None, until.date() if until else None)
+    flt = FindingFilter(kind, actor, place, _day(since), _day(until))
     with open_store(config["store.path"], read_only=True) as store:
         rows = list_figures(store.con, flt, limit=limit)
     if as_json:

@@ -38,12 +38,12 @@ _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD
 
 
 def setting(config: Mapping[str, Any] | Any | None, name: str, default: Any) -> Any:
-    """A setting from a Config (or dict), or its default while config.py does not list it yet."""
+    """A setting from a Config or a partial dict of settings (tests, library callers), else `default`."""
     if config is None:
         return default
     try:
         value = config[name]
-    except (KeyError, ConfigError):  # a name config.py does not list yet
+    except (KeyError, ConfigError):  # a dict without this name
         return default
     return type(default)(value)
 

@@ -63,7 +63,7 @@ def ingest(store: Store, paths: list[str], *, config: Config | None = None, fmt:
         _run(store, read_paths(paths, ctx, fmt), report, int(config["ingest.batch_size"]), on_item)
     except BaseException:
         report.seconds = time.perf_counter() - started
-        _finish(store, report, [], [], "interrupted")
+        _flush(store, report, [], [], "interrupted")
         raise
     report.seconds = time.perf_counter() - started
     return report
@@ -83,7 +83,7 @@ def _run(store: Store, items: Iterable[Item], report: IngestReport, batch_size: 
         if len(batch) >= batch_size:
             _flush(store, report, batch, rejected)
             batch, rejected = [], []
-    _finish(store, report, batch, rejected, "done")
+    _flush(store, report, batch, rejected, "done")
 
 
 def _account(report: IngestReport, batch: list[Article], rejected: list[Rejection]) -> None:
@@ -115,8 +115,3 @@ def _flush(store: Store, report: IngestReport, batch: list[Article], rejected: l
         report.updated += counts.updated
         report.unchanged += counts.unchanged
         save_progress(con, report.run_id, _totals(report), rejected, status)
-
-
-def _finish(store: Store, report: IngestReport, batch: list[Article], rejected: list[Rejection],
-            status: str) -> None:
-    _flush(store, report, batch, rejected, status)

@@ -52,11 +52,6 @@ SHARD_SCHEMA = pa.schema([
 ])
 
 
-def setting(config: Config, name: str, default: Any) -> Any:
-    """A setting that the config table may not declare yet: its value, else `default`."""
-    return config.values.get(name, default)
-
-
 def config_key(config: Config) -> str:
     """A stable key of the config's values (what a worker's cached Pipeline was built from)."""
     return hashlib.sha1(json.dumps(config.values, sort_keys=True, default=str).encode()).hexdigest()
@@ -133,10 +128,10 @@ class DaskExecutor:
 
     def __init__(self, config: Config, *, pending: int | None = None, client: Any = None) -> None:
         self.config = config
-        self.scheduler = str(setting(config, "engine.scheduler", "") or "")
+        self.scheduler = str(config["engine.scheduler"])
         self.workers = max(1, int(config["engine.workers"]) or available_cores())
-        self.retries = int(setting(config, "engine.retries", 2))
-        configured = str(setting(config, "engine.shard_dir", "") or "")
+        self.retries = int(config["engine.retries"])
+        configured = str(config["engine.shard_dir"])
         self._own_shard_dir = not configured
         self.shard_dir = Path(configured) if configured else default_shard_dir(config)
         self.shard_dir.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterator
 
 from ..errors import E_BINARY, E_EMPTY, E_NO_FORMAT, E_NO_MATCH, E_TRUNCATED, E_UNREADABLE, ConfigError
-from ..model import Article, Origin, Rejection
+from ..model import Origin, Rejection
 from .base import Item, ReadContext, Reader
 from .csvfile import read_csv
 from .detect import FORMATS, detect_format, looks_binary
@@ -98,8 +98,3 @@ def _position(origin: Origin) -> str:
     if origin.record is not None:
         return f"record {origin.record}"
     return "the start"
-
-
-def iter_articles(items: Iterator[Item]) -> Iterator[Article]:
-    """Only the articles of a read (for callers that collect rejections elsewhere)."""
-    return (item for item in items if isinstance(item, Article))

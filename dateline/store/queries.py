@@ -105,12 +105,6 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-def run_rejections(con: duckdb.DuckDBPyConnection, run_id: int) -> list[dict[str, Any]]:
-    """The stored rejections of one ingest run."""
-    return rows_as_dicts(con.execute(
-        "SELECT origin, code, problem FROM ingest_rejections WHERE run_id = ? ORDER BY rowid", [run_id]))
-
-
 def _name_search(search: str | None, prefix: str) -> tuple[str, list[Any]]:
     """`prefix (name ILIKE ? OR text ILIKE ?)` for a listing's --search, or nothing."""
     if not search:
