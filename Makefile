@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench install clean
+.PHONY: demo test test-fast bench install clean reference
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dateline needs Python >= 3.11 (set PYTHON=python3.11)")'
@@ -42,6 +42,10 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
+
+reference: $(STAMP)  ## docs/reference/*.md and NOTICE from the code (tests fail when they are stale)
+	$(BIN)/python scripts/build_reference.py
+	$(BIN)/dateline about --notice > NOTICE
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
