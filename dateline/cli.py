@@ -123,6 +123,27 @@ def version(as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+def about(
+    notice: Annotated[bool, typer.Option("--notice", help="Print the NOTICE file's text (licenses of everything shipped).")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show dateline's license and the sources of the data and assets it ships."""
+    from .about import about_info, notice_text
+
+    if notice:
+        typer.echo(notice_text(), nl=False)
+        return
+    info = about_info()
+    if as_json:
+        _print_json(info)
+        return
+    out.print(f"dateline {info['dateline']}, {info['license']} license. It ships data and assets made by others:")
+    render.records(out, info["attributions"], ("name", "license", "what"), title="third-party sources",
+                   terminal=out.is_terminal)
+    out.print("Full text with files and notices: dateline about --notice (the NOTICE file).")
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, glob patterns, or - for stdin.", show_default=False)],
     fmt: Annotated[Optional[InputFormat], typer.Option("--format", help="Read every input as this format (default: detect).")] = None,
