@@ -157,28 +157,39 @@ def complement_targets(trigger: Any) -> list[Any]:
     return found
 
 
-def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: set[int]) -> list[EventActor]:
-    """Actor mentions that lie inside any of the spans (each mention used once per event)."""
+def place_country(start: int, end: int, places: list[PlaceMention] | None) -> str | None:
+    """The country of a resolved place mention covering the span ("Cizre" -> TUR), if any."""
+    for p in places or ():
+        if p.country and p.start <= start and end <= p.end:
+            return p.country
+    return None
+
+
+def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: set[int],
+              places: list[PlaceMention] | None = None) -> list[EventActor]:
+    """Actor mentions that lie inside any of the spans (each mention used once per event). A mention
+    without a country that the places stage resolved ("Cizre", "Baku") stands for that place's country."""
     out: list[EventActor] = []
     for k, a in enumerate(actors):
         if k in taken:
             continue
         if any(a.start >= s and a.end <= e for s, e in spans):
             taken.add(k)
-            out.append(EventActor(a.text, a.start, a.end, a.actor_id, a.name, a.country, a.sector, a.code))
+            country = a.country or place_country(a.start, a.end, places)
+            out.append(EventActor(a.text, a.start, a.end, a.actor_id, a.name, country, a.sector, a.code))
     # an unresolved mention overlapping a resolved one ("Britain" twice, "Ivory Coast" inside "Ivory Coast
     # rebels") adds nothing but noise: keep the resolved one
     coded = [x for x in out if x.country or x.code]
     return [x for x in out if x.country or x.code or not any(c.start < x.end and x.start < c.end for c in coded)]
 
 
-def first_with_actors(options: list[list[Any]], actors: list[ActorMention],
-                       taken: set[int]) -> tuple[list[Any], list[tuple[int, int]], list[EventActor]]:
+def first_with_actors(options: list[list[Any]], actors: list[ActorMention], taken: set[int],
+                      places: list[PlaceMention] | None = None) -> tuple[list[Any], list[tuple[int, int]], list[EventActor]]:
     """The first candidate token list whose spans hold an actor (else the first non-empty one, actorless)."""
     fallback: tuple[list[Any], list[tuple[int, int]], list[EventActor]] = ([], [], [])
     for tokens in options:
         spans = [span_of(t) for t in tokens if t.ent_type_ not in NON_ACTOR_ENTS]
-        found = actors_in(spans, actors, taken)
+        found = actors_in(spans, actors, taken, places)
         if found:
             return tokens, spans, found
         if spans and not fallback[1]:

@@ -363,9 +363,9 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     taken: set[int] = set()
     subj = subject_tokens(trig)
     s_spans = [span_of(t) for t in subj]
-    sources = actors_in(s_spans, analysis.actors, taken)
+    sources = actors_in(s_spans, analysis.actors, taken, analysis.places)
     obj, o_spans, targets = first_with_actors(object_tokens(trig, conditional=cand.entry.type == "THREATEN"),
-                                              analysis.actors, taken)
+                                              analysis.actors, taken, analysis.places)
     fact: Factuality = factuality_of(trig)
     start, end = _trigger_span(cand.tokens)
     event = Event(cand.entry.type, mode_of(cand), contexts_of(sent), analysis.text[start:end], start, end, index, sent.start_char, sent.end_char, sources, targets,
@@ -376,17 +376,52 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
         _reset_to_publication(event, analysis.published)  # "three years later" in a history paragraph
     event.claimant, event.claimant_start, event.claimant_end = fact.claimant, fact.claimant_start, fact.claimant_end
     event.argument_spans = [("source", s, e) for s, e in s_spans] + [("target", s, e) for s, e in o_spans]
+    unattributed = event.type in UNATTRIBUTED_TYPES and not sources and _no_perpetrator(subj) \
+        and _unattributed_source(event, sent, analysis)
     event.embedded = cand.embedded
     factor = EMBEDDED_FACTOR if cand.embedded else SECONDARY_FACTOR if cand.secondary else 1.0
     bonus = MAIN_BONUS if not (cand.embedded or cand.secondary) else 0.0
     event.confidence = round(min(0.99, cand.score + bonus) * factor, 3)
     deps = "/".join(t.dep_ for t in subj) or "-", "/".join(t.dep_ for t in obj) or "-"
     event.coded_by = (f"rule:lexicon[{' '.join(cand.entry.words)}/{cand.entry.pos}->{cand.entry.type}]"
-                      f"+dep[src={deps[0]},tgt={deps[1]}]" + ("+embedded" if cand.embedded else "+secondary" if cand.secondary else ""))
+                      f"+dep[src={deps[0]},tgt={deps[1]}]" + ("+src=place-country" if unattributed else "")
+                      + ("+embedded" if cand.embedded else "+secondary" if cand.secondary else ""))
     event.features = {"lexicon_weight": cand.entry.weight, "p_type": round(cand.probs[0], 3),
                       "p_quad": round(cand.probs[1], 3), "trigger_dep": trig.dep_,
                       "merged": [t.text for t in cand.merged], "factuality_cue": fact.cue}
     return event
+
+
+UNATTRIBUTED_TYPES = frozenset({"ASSAULT"})
+# what kills when no one is named: "killed by a roadside *bomb*", "a car bomb *explosion*"
+DEVICE_NOUNS = frozenset({"bomb", "device", "ied", "explosion", "blast", "mine", "landmine", "explosive", "rocket",
+                          "shell", "missile", "mortar", "grenade", "bombing", "attack", "gunfire", "fire", "shelling",
+                          "airstrike", "strike", "gunman", "assailant", "attacker"})
+
+
+def _no_perpetrator(subject: list[Any]) -> bool:
+    """No subject or agent, or only a device or unnamed attacker ("killed by an explosive device")."""
+    return all(_lemma(t) in DEVICE_NOUNS for t in subject)
+
+
+def _unattributed_source(event: Event, sent: Any, analysis: Analysis) -> bool:
+    """An attack with no named perpetrator ("killed by a roadside bomb in Basra") is coded, as PLOVER
+    coders do, with the country where it happened as its source: the event's place, else the first
+    resolved place of the sentence. Returns whether a source was set."""
+    place = event.place if event.place is not None and event.place.country else None
+    targets = [(t.start, t.end) for t in event.targets]
+    doc = analysis.doc
+    spot = (place.text, place.start, place.end, place.name, place.country) if place is not None else next(
+        ((p.text, p.start, p.end, p.name, p.country) for p in analysis.places
+         if p.country and sent.start_char <= p.start and p.end <= sent.end_char
+         and not any(s < p.end and p.start < e for s, e in targets)
+         and (tok := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None and tok.root.pos_ == "PROPN"),
+        None)
+    if spot is None:
+        return False
+    text, start, end, name, country = spot
+    event.sources = [EventActor(text, start, end, f"country:{country}", name, country, None, country)]
+    return True
 
 
 def _set_date(event: Event, expr: TimeExpr | None, published: date | None) -> None:
@@ -463,8 +498,8 @@ def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
         o_spans = [span_of(addressee)] if addressee is not None else []
         aux = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("must", "should"))
         event = Event("REQUEST", None, contexts_of(sent), aux.text, aux.idx, aux.idx + len(aux.text), index,
-                      sent.start_char, sent.end_char, actors_in(s_spans, analysis.actors, taken),
-                      actors_in(o_spans, analysis.actors, taken), find_place(verb, analysis.places))
+                      sent.start_char, sent.end_char, actors_in(s_spans, analysis.actors, taken, analysis.places),
+                      actors_in(o_spans, analysis.actors, taken, analysis.places), find_place(verb, analysis.places))
         _set_date(event, find_time(verb, sent, analysis.times), analysis.published)
         event.argument_spans = [("source", s, e) for s, e in s_spans] + [("target", s, e) for s, e in o_spans]
         event.confidence, event.factuality_cue = 0.7, gov.text

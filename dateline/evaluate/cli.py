@@ -61,11 +61,15 @@ def eval_geo(
 
 
 @eval_app.command("events")
-def eval_events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+def eval_events(gold: GoldOpt, as_json: JsonOpt = False,
+                half: Annotated[str | None, typer.Option(help="Score one half only: a (tuned on) or b (held out).")] = None,
+                ) -> None:
     """PLOVER events on plover_gsr JSONL (type, type+source+target F1) or conflibert_cameo (quad classes)."""
-    from .events import evaluate_events, format_table
+    from .events import HALVES, evaluate_events, format_table
 
-    result = evaluate_events(_gold(gold))
+    if half is not None and half not in HALVES:
+        raise ConfigError(f"unknown half {half!r}", hint="use a or b")
+    result = evaluate_events(_gold(gold), half=half)
     _emit(result, format_table(result), as_json)
 
 

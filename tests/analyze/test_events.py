@@ -228,3 +228,27 @@ def test_a_past_event_is_never_dated_after_its_report() -> None:
     returned = [e for e in analysis.events if e.trigger == "returned"]
     assert returned and returned[0].factuality == "happened"
     assert returned[0].date == _date(2017, 5, 4) and returned[0].date_from_publication
+
+
+@pytest.fixture(scope="module")
+def placed() -> Any:
+    """A pipeline with the places stage too (events read place countries)."""
+    from dateline.analyze.pipeline import Pipeline
+
+    try:
+        from dateline.analyze import actors, places  # noqa: F401
+    except ImportError:
+        pytest.skip("actors/places stages not importable")
+    return Pipeline(Config().with_overrides({"analyze.stages": "nlp,actors,places,time,events"}))
+
+
+def test_unattributed_attack_takes_the_place_country_as_source(placed: Any) -> None:
+    event = one(code(placed, "Two Dutch engineers were killed by a roadside bomb near Kandahar on Monday."), "ASSAULT")
+    assert [a.country for a in event.sources] == ["AFG"] and "src=place-country" in event.coded_by
+    assert any(a.country == "NLD" for a in event.targets)
+
+
+def test_named_attacker_is_never_replaced_by_the_place(placed: Any) -> None:
+    event = one(code(placed, "A gang of bandits attacked a bus of Kenyan traders near Garissa on Monday."), "ASSAULT")
+    assert not any(a.country == "KEN" for a in event.sources)
+    assert "src=place-country" not in event.coded_by

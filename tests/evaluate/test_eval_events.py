@@ -14,9 +14,9 @@ from dateline.evaluate.events import GoldActor, GoldEvent
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
-# Measured on the dev files: type micro F1 0.812, type+source+target F1 0.479 (it moves with the actors stage),
+# Measured on the dev files: type micro F1 0.812, type+source+target F1 0.583 (it moves with the actors stage),
 # CAMEO quad accuracy 0.670, factuality macro F1 0.974 (dev half) and 0.896 (test half); floors a little under.
-FLOOR_TYPE_MICRO, FLOOR_FULL, FLOOR_QUAD = 0.79, 0.45, 0.65
+FLOOR_TYPE_MICRO, FLOOR_FULL, FLOOR_QUAD = 0.79, 0.55, 0.65
 FLOOR_FACT_DEV, FLOOR_FACT_TEST = 0.94, 0.87
 
 
@@ -79,6 +79,25 @@ def test_actor_matching_rules() -> None:
     assert not ev.actor_match(IRQ, Actor("Iraq", 0, 4, "IRN"))
     assert ev.actor_match(GoldActor("rebels", None, None, None), Actor("the rebels", 0, 10, None))
     assert not ev.event_match(GOLD["s1"][0], Sys("AGREE", [Actor("Iraq", 0, 4, "IRQ")], []))
+
+
+def test_non_country_gold_codes_fall_back_to_text() -> None:
+    """A class code (IGO/NGO) or a legacy CAMEO code (ITL) is not an ISO3 country code: text overlap decides."""
+    watch = GoldActor("Rights Watch", "IGO", 0, 12)
+    assert ev.actor_match(watch, Actor("Rights Watch", 0, 12, None, "NGOHRI"))
+    assert not ev.actor_match(watch, Actor("Berlin", 20, 26, "DEU"))
+    assert ev.actor_match(GoldActor("Italy", "ITL", 3, 8), Actor("Italy", 3, 8, "ITA"))
+    assert not ev.actor_match(GoldActor("Italy", "ITA", 3, 8), Actor("Italy", 3, 8, None))  # ISO3: the code decides
+
+
+def test_halves_split_sentences_stably(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    texts = [f"Country {i} agreed to talks." for i in range(40)]
+    path.write_text("".join(json.dumps({"text": t, "event_type": "AGREE", "source": [], "target": []}) + "\n"
+                            for t in texts), encoding="utf-8")
+    a, b = ev.read_gold(path, "a")[1], ev.read_gold(path, "b")[1]
+    assert a and b and not set(a) & set(b) and len(a) + len(b) == 40
+    assert all(ev.half_of(t) == "a" for t in a) and ev.read_gold(path, "a")[1] == a
 
 
 def test_cameo_scores_hand_computed() -> None:
