@@ -10,7 +10,15 @@ import gzip
 import zlib
 from collections.abc import Iterator
 
-from ..errors import E_BINARY, E_EMPTY, E_NO_FORMAT, E_NO_MATCH, E_TRUNCATED, E_UNREADABLE, ConfigError
+from ..errors import (
+    E_BINARY,
+    E_EMPTY,
+    E_NO_FORMAT,
+    E_NO_MATCH,
+    E_TRUNCATED,
+    E_UNREADABLE,
+    ConfigError,
+)
 from ..model import Origin, Rejection
 from .base import Item, ReadContext, Reader
 from .csvfile import read_csv
@@ -19,7 +27,15 @@ from .feed import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
 from .parquet import read_parquet
-from .sources import Missing, Source, decompressed, expand, gunzipped_head, peek_head
+from .sources import (
+    HEAD_BYTES,
+    Missing,
+    Source,
+    decompressed,
+    expand,
+    gunzipped_head,
+    peek_head,
+)
 from .text import read_text
 from .warc import read_warc
 
@@ -57,7 +73,8 @@ def read_source(source: Source, ctx: ReadContext, fmt: str | None = None) -> Ite
             # Peek at a gzip file's head without reading through the gzip layer, which would consume
             # `raw` and leave nothing for warcio (it reads the compressed bytes itself).
             head = peek_head(stream) if stream is raw else gunzipped_head(raw)
-            if not head.strip():
+            blank = not head.strip()
+            if blank and len(head) < HEAD_BYTES:
                 yield Rejection(Origin(source.name), E_EMPTY, "empty file: nothing but whitespace")
                 return
             chosen = fmt or detect_format(source.name, head)
@@ -72,6 +89,8 @@ def read_source(source: Source, ctx: ReadContext, fmt: str | None = None) -> Ite
             for item in READERS[chosen](reader_stream, source.name, ctx):
                 last = item.origin
                 yield item
+            if blank and last is None:  # a long blank head with nothing readable after it
+                yield Rejection(Origin(source.name), E_EMPTY, "empty file: nothing but whitespace")
         except (EOFError, zlib.error, OSError) as exc:
             where = f" after {_position(last)}" if last else ""
             problem = _read_problem(exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -58,7 +59,7 @@ def build_article(
     warnings: list[str] | None = None,
 ) -> Item:
     """Normalize text and fields, apply the date policy; an Article, or a Rejection saying why not."""
-    body = normalize_text(text or "")
+    body = normalize_text(_printable(text or ""))
     if len(body) < max(1, int(ctx.config["read.min_text_chars"])):
         return Rejection(origin, E_EMPTY, "empty article: no text" if not body else
                          f"article text too short ({len(body)} characters)")
@@ -71,7 +72,7 @@ def build_article(
     return Article(
         text=body, origin=origin, published=parsed.day, published_at=parsed.instant,
         date_status=parsed.status, url=_clean(url), outlet=_clean(outlet),
-        title=_clean(normalize_text(title)) if title else None, author=_clean(author),
+        title=_clean(normalize_text(_printable(title))) if title else None, author=_clean(author),
         lang=_clean(lang), retrieved_at=retrieved_at, extra=extra or {}, warnings=notes,
     )
 
@@ -79,5 +80,15 @@ def build_article(
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = str(value).strip()
+    value = _printable(str(value)).strip()
     return value or None
+
+
+# C0 controls but tab and line ends, DEL, C1 controls, and lone surrogates (invalid JSON escapes):
+# never text, and terminal escapes or unstorable strings if kept.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable(value: str) -> str:
+    """Drop control characters and lone surrogates, which no article means to contain."""
+    return _UNPRINTABLE.sub("", value) if _UNPRINTABLE.search(value) else value

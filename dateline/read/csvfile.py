@@ -16,6 +16,7 @@ from .lines import LineReader
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 DELIMITERS = ",\t;|"
+MAX_COLUMNS = 10_000  # an article table has a handful; a million-column header would cost minutes and GBs
 
 
 def _delimiter(head: bytes, name: str, configured: str) -> str:
@@ -40,6 +41,10 @@ def read_csv(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     except csv.Error as exc:
         yield Rejection(Origin(name, line=1, format="csv"), E_MALFORMED, f"unreadable header row: {exc}")
         return
+    if len(header) > MAX_COLUMNS:
+        yield Rejection(Origin(name, line=1, format="csv"), E_TOO_LARGE,
+                        f"header has {len(header):,} columns, more than {MAX_COLUMNS:,}: not a table of articles")
+        return
     rows = 0
     for item in _rows(reader, lines, header, name, ctx):
         rows += 1
@@ -48,7 +53,7 @@ def read_csv(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
         yield Rejection(Origin(name, format="csv"), E_EMPTY, "CSV file has a header row but no data rows")
 
 
-def _rows(reader: "csv._reader", lines: LineReader, header: list[str], name: str,
+def _rows(reader: csv._reader, lines: LineReader, header: list[str], name: str,
           ctx: ReadContext) -> Iterator[Item]:
     while True:
         start = reader.line_num + 1
@@ -67,7 +72,8 @@ def _rows(reader: "csv._reader", lines: LineReader, header: list[str], name: str
         if not row or all(not cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            yield Rejection(origin, E_MALFORMED, f"row has {len(row)} fields, the header has {len(header)}")
+            runs_on = f" (it runs on to line {reader.line_num}: a quote left open?)" if reader.line_num > start else ""
+            yield Rejection(origin, E_MALFORMED, f"row has {len(row):,} fields, the header has {len(header):,}{runs_on}")
             continue
         warnings = [REPAIRED] if any(n in lines.repaired for n in span) else []
         yield article_from_record(dict(zip(header, row)), origin, ctx, warnings)

@@ -34,13 +34,17 @@ def fallback_count() -> int:
 
 
 def is_binary(head: bytes) -> bool:
-    """True for data that is not text in any encoding we read (NULs outside UTF-16/32, control bytes)."""
+    """True for data that is not text in any encoding we read (NULs in numbers or among control bytes, outside UTF-16/32)."""
     if not head or _utf16_order(head) or head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return False
-    if b"\x00" in head:
+    sample = head[:4096]
+    nuls = sample.count(0)
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    # A few stray NULs in text (a CSV cell, a broken exporter) are not binary; images, archives and
+    # executables have NULs together with other control bytes, or NULs by the hundred.
+    if nuls and (nuls > len(sample) * 0.01 or controls - nuls > len(sample) * 0.01):
         return True
-    controls = sum(1 for b in head[:4096] if b < 9 or 13 < b < 32)
-    return controls > len(head[:4096]) * 0.1
+    return controls > len(sample) * 0.1
 
 
 def _utf16_order(head: bytes) -> str | None:

@@ -27,8 +27,7 @@ _CSV_FIELDS = re.compile(rb"\b(text|content|body|title|url|date|published)\b", r
 def format_from_name(name: str) -> str | None:
     """Format implied by the file name, ignoring a trailing .gz; None when the name says nothing."""
     lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
+    lower = lower.removesuffix(".gz")
     if lower.endswith((".warc", ".arc")) or ".warc." in lower:
         return "warc"
     dot = lower.rfind(".")
@@ -61,7 +60,7 @@ def format_from_content(head: bytes) -> str | None:
 def detect_format(name: str, head: bytes) -> str | None:
     """The extension decides when it is known, the content otherwise (stdin, odd names)."""
     by_name = format_from_name(name)
-    if by_name == "feed" and not _FEED.search(head[:4096]):
+    if by_name == "feed" and not _FEED.search(head):  # the whole head: a DOCTYPE may come first
         return format_from_content(head)  # .xml that is not a feed
     return by_name or format_from_content(head)
 

@@ -26,6 +26,12 @@ def read_feed(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
         yield Rejection(Origin(name, format="feed"), E_TOO_LARGE, "feed over read.max_document_bytes")
         return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if _entity_bomb(parsed):
+        # expat stopped an entity expansion (billion laughs); feedparser's fallback parser would
+        # then keep the unexpanded references as text, so nothing in such a feed is trusted.
+        yield Rejection(Origin(name, format="feed"), E_MALFORMED,
+                        f"feed refused: its entities expand too far ({parsed.get('bozo_exception')})")
+        return
     if not parsed.entries:
         problem = f"not a readable feed: {parsed.get('bozo_exception')}" if parsed.bozo else "feed has no entries"
         yield Rejection(Origin(name, format="feed"), E_MALFORMED if parsed.bozo else E_EMPTY, problem)
@@ -49,13 +55,23 @@ def _entry_article(entry: Any, origin: Origin, ctx: ReadContext, outlet: str | N
     )
 
 
+def _entity_bomb(parsed: Any) -> bool:
+    """True when the XML parser gave up on a feed because its entities expand too far."""
+    problem = str(parsed.get("bozo_exception") or "")
+    return bool(parsed.bozo) and "amplification" in problem
+
+
 def _entry_date(entry: Any, ctx: ReadContext) -> ParsedDate:
     raw = entry.get("published") or entry.get("created") or entry.get("updated")
     parsed = ctx.parse_date(raw)
     if parsed.status == "unparseable":
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        if stamp:
-            parsed = ctx.parse_date(datetime.fromtimestamp(calendar.timegm(stamp), UTC))
+        try:
+            instant = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
+        except (ValueError, OverflowError, OSError):  # feedparser's guess at a date like 0000-00-00
+            instant = None
+        if instant is not None:
+            parsed = ctx.parse_date(instant)
     return parsed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..errors import ConfigError
@@ -46,10 +47,13 @@ def _pick(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, A
 
 
 def _as_text(value: Any) -> str | None:
-    if value is None:
+    """A field value as text: lists joined, bytes decoded; booleans and NaN/infinity are no text."""
+    if value is None or isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
         return None
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v not in (None, ""))
+        return ", ".join(t for v in value if (t := _as_text(v)))
     return str(value)
 
 

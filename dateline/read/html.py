@@ -70,7 +70,8 @@ def article_from_html(data: bytes, origin: Origin, ctx: ReadContext, *, url: str
     text = _drop_repeated_title(doc.text, doc.title)
     parsed = ctx.parse_date(meta_date) if meta_date else None
     if parsed is None or parsed.status != "ok":
-        parsed = ctx.parse_date(doc.date)
+        found = ctx.parse_date(doc.date)
+        parsed = found if parsed is None or found.status != "missing" else parsed  # say why the meta date failed
     return build_article(
         ctx, origin, text=text.replace("\n", "\n\n"), date=parsed, url=doc.url or url,
         title=doc.title, outlet=doc.sitename or doc.hostname, author=doc.author,

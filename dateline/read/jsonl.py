@@ -9,8 +9,8 @@ from typing import Any, BinaryIO
 from ..errors import E_MALFORMED, E_TOO_LARGE
 from ..model import Origin, Rejection
 from .base import Item, ReadContext
-from .fields import article_from_record
 from .decode import sniff_encoding
+from .fields import article_from_record
 from .lines import LineReader
 
 REPAIRED = "invalid UTF-8 bytes on this line were read as cp1252"
@@ -38,7 +38,16 @@ def _parse_line(line: str, origin: Origin, ctx: ReadContext, warnings: list[str]
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Rejection(origin, E_MALFORMED, f"invalid JSON: {exc.msg} at column {exc.pos + 1}")
+    except (ValueError, RecursionError) as exc:
+        return Rejection(origin, E_MALFORMED, f"invalid JSON: {_unparseable(exc)}")
     return _from_value(record, origin, ctx, warnings)
+
+
+def _unparseable(exc: BaseException) -> str:
+    """Why valid-looking JSON could not be loaded: nesting too deep, or a number too long (not a crash)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0]
 
 
 def _from_value(record: Any, origin: Origin, ctx: ReadContext, warnings: list[str]) -> Item:
@@ -50,16 +59,23 @@ def _from_value(record: Any, origin: Origin, ctx: ReadContext, warnings: list[st
 def _is_json_document(head: bytes) -> bool:
     """A JSON array, or one object spread over several lines (pretty-printed), not JSON Lines.
 
-    JSON Lines has an object on each line, so its second line starts with `{` too; a pretty-printed
-    object's second line is a member ("url": ...). A broken first line does not change that.
+    JSON Lines has a whole value on its first line; a pretty-printed object's first line does not
+    parse and its second line is a member ("url": ...) or the closing brace. Broken lines further on
+    do not change that.
     """
     body = head[:8192].decode(sniff_encoding(head), errors="replace").lstrip("\ufeff \t\r\n")
     if body.startswith("["):
         return True
     if not body.startswith("{"):
         return False
-    lines = [line.strip() for line in body.split("\n", 8)[1:8] if line.strip()]
-    return bool(lines) and not lines[0].startswith("{")
+    first, _, rest = body.partition("\n")
+    try:
+        json.loads(first)
+        return False  # the first line is a whole JSON value: JSON Lines, whatever follows
+    except (ValueError, RecursionError):
+        pass
+    lines = [line.strip() for line in rest.split("\n", 8)[:7] if line.strip()]
+    return bool(lines) and lines[0].startswith(('"', "}"))
 
 
 def _read_document(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
@@ -72,6 +88,9 @@ def _read_document(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[It
         records = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         yield Rejection(Origin(name, format="json"), E_MALFORMED, f"invalid JSON: {exc}")
+        return
+    except (ValueError, RecursionError) as exc:
+        yield Rejection(Origin(name, format="json"), E_MALFORMED, f"invalid JSON: {_unparseable(exc)}")
         return
     if isinstance(records, dict):
         yield _from_value(records, Origin(name, format="json"), ctx, [])

@@ -136,4 +136,5 @@ def _walk(root: Path) -> Iterator[Source]:
             if filename.startswith(".") or format_from_name(filename) is None:
                 continue
             path = Path(dirpath) / filename
-            yield Source(str(path), path)
+            if path.is_file():  # not a FIFO, socket or device, which would block or never end
+                yield Source(str(path), path)

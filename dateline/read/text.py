@@ -29,8 +29,7 @@ def read_text(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
                         f"file is larger than read.max_record_bytes ({ctx.max_record_bytes:,} bytes)")
         return
     text, _ = decode_bytes(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     yield parse_seed(text, origin, ctx)
 
 

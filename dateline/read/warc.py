@@ -19,6 +19,16 @@ from .dates import parse_date
 from .html import article_from_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_WARC_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation",
+               "arc_header"}  # arc_header: the first record of an ARC file
+
+
+def _unread_tail(stream: BinaryIO, offset: int) -> bool:
+    """True when the file holds bytes past the end of the last record warcio read (unknowable on pipes)."""
+    try:
+        return stream.tell() > offset
+    except (OSError, ValueError):
+        return False
 
 
 def read_warc(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
@@ -27,9 +37,16 @@ def read_warc(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     last: Item | None = None
     record = None
     try:
-        for record in ArchiveIterator(stream):
+        records = ArchiveIterator(stream)
+        for record in records:
             number += 1
-            last = _from_record(record, Origin(name, record=number, format="warc"), ctx)
+            origin = Origin(name, record=number, format="warc")
+            if getattr(record, "rec_type", None) not in _WARC_TYPES:
+                # warcio hands over a header block cut short or garbled as a record of no known type
+                last = Rejection(origin, E_TRUNCATED, "record header is cut short or garbled: "
+                                 f"WARC-Type {getattr(record, 'rec_type', None)!r}")
+            else:
+                last = _from_record(record, origin, ctx)
             if last is not None:
                 yield last
         # warcio ends quietly inside a record cut short; what it could not read is left in its limit.
@@ -37,6 +54,10 @@ def read_warc(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
         if cut_short and not (isinstance(last, Rejection) and last.code == E_TRUNCATED):
             yield Rejection(Origin(name, record=number, format="warc"), E_TRUNCATED,
                             f"archive ends inside record {number}: the file is cut short")
+        elif _unread_tail(stream, records.offset):
+            # a gzip member cut short ends warcio's iteration without a word
+            yield Rejection(Origin(name, record=number + 1, format="warc"), E_TRUNCATED,
+                            f"archive ends early after record {number}: the rest cannot be read")
     except ArchiveLoadFailed as exc:
         yield Rejection(Origin(name, record=number + 1, format="warc"), E_MALFORMED,
                         f"not a readable WARC record: {str(exc).strip()[:200]}")
