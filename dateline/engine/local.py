@@ -29,9 +29,33 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, parent: int | None = None) -> None:
     global _worker_pipeline
+    if parent is not None:
+        _exit_with_parent(parent)
     _worker_pipeline = Pipeline(config)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that spawned it is gone (killed with SIGKILL, say): the pool's
+    queues stay open in every worker, so an orphan would otherwise wait for work forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
+def _ready(_: int) -> int:
+    """A no-op task: returns once this worker's initializer (model loading) has run."""
+    import time
+
+    time.sleep(0.2)  # long enough that every worker, not one fast one, takes a task
+    return os.getpid()
 
 
 def _process(rows: Rows) -> list[Analysis]:
@@ -54,6 +78,22 @@ class LocalExecutor:
         self._pool: ProcessPoolExecutor | None = None
         self._inline: Pipeline | None = None
 
+    def start(self) -> None:
+        """Start the workers and load their models now rather than on the first batch (optional)."""
+        if self.workers == 1:
+            self._inline = self._inline or Pipeline(self.config)
+            return
+        pool = self._ensure_pool()
+        pids: set[int] = set()
+        while len(pids) < self.workers:
+            pids.update(pool.map(_ready, range(2 * self.workers)))
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        self._pool = self._pool or ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(self.config, os.getpid()))
+        return self._pool
+
     def run(self, batches: Iterable[Rows]) -> Iterator[list[Analysis]]:
         """Analysed batches as they finish (not necessarily in input order)."""
         if self.workers == 1:
@@ -61,9 +101,7 @@ class LocalExecutor:
             for rows in batches:
                 yield self._inline.process(analyses_of(rows))
             return
-        pool = self._pool = self._pool or ProcessPoolExecutor(
-            self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(self.config,))
+        pool = self._ensure_pool()
         in_flight: set[Future[list[Analysis]]] = set()
         for rows in batches:
             in_flight.add(pool.submit(_process, rows))

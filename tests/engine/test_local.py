@@ -46,3 +46,17 @@ def test_two_processes_store_what_one_process_stores(tmp_path: Path) -> None:
         assert analysed == (20, 20)
         results.append(rows)
     assert results[0] == results[1] and results[0]
+
+
+def test_start_loads_every_worker_before_the_first_batch() -> None:
+    config = Config().with_overrides({**STAGES, "engine.workers": 2})
+    executor = LocalExecutor(config)
+    try:
+        executor.start()
+        assert executor._pool is not None
+        assert len(executor._pool._processes) == 2  # both spawned and initialised, none lost
+        rows = [(f"a{i}", "Talks were held on Monday.", None, None) for i in range(4)]
+        analysed = [a for batch in executor.run([rows[:2], rows[2:]]) for a in batch]
+        assert sorted(a.article_id for a in analysed) == ["a0", "a1", "a2", "a3"]
+    finally:
+        executor.close()
