@@ -9,7 +9,6 @@ text from the store goes through html.escape; source links are shown as text, no
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections import Counter, defaultdict
@@ -21,21 +20,18 @@ from typing import Any
 
 import duckdb
 
-from .exports.writer import open_target
-from .version import __version__ as VERSION
+from ..exports.writer import open_target
+from ..version import __version__ as VERSION
+from .figures import figures_section
+from .markup import clip as _clip
+from .markup import esc
 
-WORLD_ATLAS = Path(__file__).resolve().parent / "web" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+WORLD_ATLAS = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
 EVENT_ROWS = 150
-FIGURE_SERIES = 8
 QUAD_COLOURS = {1: "#2563eb", 2: "#0f766e", 3: "#d97706", 4: "#b91c1c"}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 FACTUALITY_COLOURS = {"happened": "#0f766e", "claimed": "#b45309", "planned": "#2563eb",
                       "negated": "#6b7785", "hypothetical": "#7c3aed"}
-
-
-def esc(value: Any) -> str:
-    """Text from the store, escaped for HTML (quotes too: it may land in an attribute)."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 # --------------------------------------------------------------------------- data
@@ -217,7 +213,7 @@ def _maps(con: duckdb.DuckDBPyConnection, scope: Scope) -> str:
                             FROM events e JOIN articles a ON a.id = e.article_id
                             WHERE {s} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
                             GROUP BY e.place, e.lat, e.lon ORDER BY n DESC""", p)
-    from .analyze.plover import QUAD
+    from ..analyze.plover import QUAD
 
     for e in events:
         e["quad"] = QUAD.get(e["top_type"], 0)
@@ -256,7 +252,7 @@ def _timeline(con: duckdb.DuckDBPyConnection, scope: Scope, first: date | None, 
     arts = {r["week"]: r["n"] for r in _rows(con, f"""SELECT CAST(date_trunc('week', a.published) AS DATE) AS week, count(*) AS n
                 FROM articles a WHERE {s} AND a.published IS NOT NULL GROUP BY week""", p)}
     evs: dict[date, Counter[int]] = defaultdict(Counter)
-    from .analyze.plover import QUAD
+    from ..analyze.plover import QUAD
 
     for r in _rows(con, f"""SELECT CAST(date_trunc('week', e.date) AS DATE) AS week, e.type, count(*) AS n
                 FROM events e JOIN articles a ON a.id = e.article_id
@@ -341,133 +337,6 @@ def _span(first: date | None, last: date | None) -> str:
     if not last or last == first:
         return f"{first:%d %b %Y}"
     return f"{first:%d %b} – {last:%d %b %Y}"
-
-
-# --------------------------------------------------------------------------- figures
-
-
-def _bounds(f: dict[str, Any]) -> tuple[float, float]:
-    v, low, high, q = f["value"], f["low"], f["high"], f["qualifier"]
-    if low is not None and high is not None:
-        return low, high
-    if v is None:
-        return (low or 0.0, high or math.inf)
-    if q in ("more_than", "at_least"):
-        return v, math.inf
-    if q in ("fewer_than", "up_to", "less_than"):
-        return 0.0, v
-    if q == "about":
-        return v * 0.85, v * 1.15
-    return v, v
-
-
-def _fmt_value(f: dict[str, Any]) -> str:
-    def n(x: float | None) -> str:
-        if x is None:
-            return "?"
-        if abs(x) >= 1e6:
-            return f"{x / 1e6:,.1f} m".replace(".0 m", " m")
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
-    if f["low"] is not None and f["high"] is not None:
-        return f"{n(f['low'])}–{n(f['high'])}"
-    prefix = {"more_than": "> ", "at_least": "≥ ", "fewer_than": "< ", "about": "~ "}.get(f["qualifier"], "")
-    unit = "%" if f["kind"] == "territory_share" and f["value"] is not None and f["value"] <= 100 else ""
-    return prefix + n(f["value"]) + unit
-
-
-def _disagreements(items: list[dict[str, Any]]) -> set[int]:
-    """Indexes of figures contradicted by another source's figure dated within three days."""
-    marked: set[int] = set()
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a["article_id"] == b["article_id"] or not a["as_of"] or not b["as_of"]:
-                continue
-            if abs((a["as_of"] - b["as_of"]).days) > 3:
-                continue
-            (lo1, hi1), (lo2, hi2) = _bounds(a), _bounds(b)
-            if hi1 < lo2 or hi2 < lo1:
-                marked.update((i, j))
-    return marked
-
-
-def _sparkline(items: list[dict[str, Any]], marked: set[int]) -> str:
-    dated = [(i, f) for i, f in enumerate(items) if f["as_of"] and f["value"] is not None]
-    if len(dated) < 2:
-        return ""
-    w, h, pad = 260, 70, 8
-    d0 = min(f["as_of"] for _, f in dated)
-    d1 = max(f["as_of"] for _, f in dated)
-    vmax = max(f["value"] if f["high"] is None else f["high"] for _, f in dated) or 1
-    days = max((d1 - d0).days, 1)
-
-    def xy(day: date, v: float) -> tuple[float, float]:
-        return pad + (day - d0).days / days * (w - 2 * pad), h - pad - v / vmax * (h - 2 * pad)
-
-    out = [(f'<svg class="spark" viewBox="0 0 {w} {h}"><line x1="{pad}" x2="{w - pad}" y1="{h - pad}" y2="{h - pad}" '
-           'class="base"/>')]
-    for i, f in dated:
-        x, y = xy(f["as_of"], f["value"])
-        if f["low"] is not None and f["high"] is not None:
-            _, y1 = xy(f["as_of"], f["low"])
-            _, y2 = xy(f["as_of"], f["high"])
-            out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y1:.1f}" y2="{y2:.1f}" class="range"/>')
-        cls = "pt bad" if i in marked else "pt"
-        out.append(f'<circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="4"><title>{esc(f["as_of"])}: '
-                   f'{esc(_fmt_value(f))} ({esc(f["outlet"])})</title></circle>')
-    out.append(f'<text class="axis" x="{pad}" y="{h - 0}">{d0:%d %b %y}</text>'
-               f'<text class="axis" x="{w - pad}" y="{h}" text-anchor="end">{d1:%d %b %y}</text></svg>')
-    return "".join(out)
-
-
-KIND_LABELS = {"killed": "Killed", "wounded": "Wounded", "displaced": "Displaced", "captured": "Captured",
-               "troops_deployed": "Troops deployed", "territory_share": "Share of territory", "money": "Money"}
-
-
-def _figures(con: duckdb.DuckDBPyConnection, scope: Scope) -> str:
-    s, p = scope.sql(), scope.params
-    rows = _rows(con, f"""
-        SELECT f.kind, f.qualifier, f.value, f.low, f.high, f.text, f.as_of, f.date_from_publication,
-               coalesce(nullif(json_extract_string(f.data, '$.actor_text'), ''), f.actor) AS actor_text,
-               f.actor, f.place, f.noun, f.speaker, f.article_id, a.outlet, a.title, a.published,
-               substring(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence
-        FROM figures f JOIN articles a ON a.id = f.article_id
-        WHERE {s} AND f.kind <> 'other'
-        ORDER BY f.kind, f.as_of NULLS LAST, a.published, f.article_id, f.start""", p)
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        # Subject: the place when the figure has one (deaths in Mosul, whoever counted them), else whose.
-        subject = "" if r["place"] else (r["actor"] or r["noun"] or "")
-        groups[(r["kind"], subject, r["place"] or "")].append(r)
-    ranked = sorted(groups.items(), key=lambda kv: (-len({r["article_id"] for r in kv[1]}), -len(kv[1]), kv[0]))
-    ranked = [(k, v) for k, v in ranked if len(v) >= 2][:FIGURE_SERIES]
-    if not ranked:
-        return '<p class="empty">No figure is reported more than once.</p>'
-    cards = []
-    for (kind, _, place), items in ranked:
-        marked = _disagreements(items)
-        whose = Counter(f["actor_text"] or f["noun"] or "" for f in items).most_common(1)[0][0]
-        head = (f'{esc(KIND_LABELS.get(kind, kind))} <span class="muted">in</span> {esc(place)}' if place else
-                f'{esc(KIND_LABELS.get(kind, kind))}: {esc(whose or "unattributed")}')
-        flag = (f'<span class="flag">sources disagree ({len(marked)} figures)</span>' if marked else
-                '<span class="ok">sources agree</span>')
-        lines = []
-        for i, f in enumerate(items):
-            when = esc(f["as_of"]) + ('<span class="muted" title="date of publication"> (pub.)</span>'
-                                      if f["date_from_publication"] else "")
-            sentence = esc(_clip(f["sentence"], 170))
-            lines.append(f'<tr class="{"bad" if i in marked else ""}"><td class="nowrap">{when}</td>'
-                         f'<td class="num value">{esc(_fmt_value(f))}</td><td>{esc(f["outlet"])}'
-                         f'{" — " + esc(f["speaker"]) if f["speaker"] else ""}'
-                         f'<div class="quote">{sentence}</div></td></tr>')
-        cards.append(f'<div class="card"><div class="card-head"><h4>{head}</h4>{flag}</div>'
-                     f'{_sparkline(items, marked)}<table class="mini">{"".join(lines)}</table></div>')
-    return f'<div class="cards">{"".join(cards)}</div>'
-
-
-def _clip(text: str | None, limit: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 # --------------------------------------------------------------------------- events
@@ -635,7 +504,7 @@ def render_report(con: duckdb.DuckDBPyConnection, *, title: str | None = None, s
         (f'<section><h2>Top stories <span class="muted">— articles grouped by story; most covered first</span></h2>'
         f'{_stories(con, scope)}</section>'),
         (f'<section><h2>Figure series <span class="muted">— the same count reported more than once, over time; '
-        f'red marks sources that contradict each other within three days</span></h2>{_figures(con, scope)}</section>'),
+        f'red marks independent sources whose values cannot both be true in the same month</span></h2>{figures_section(con, scope.since, scope.until)}</section>'),
         f'<section><h2>Events</h2>{_events(con, scope, nums["events"])}</section>',
         ("</main><footer>Machine-coded from news text by dateline; check each row against its evidence sentence. "
         "Map outlines: Natural Earth via world-atlas (public domain).</footer></body></html>"),
