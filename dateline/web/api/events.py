@@ -54,6 +54,13 @@ def event_types(con: Cursor) -> dict[str, Any]:
     return {"types": q.types(con)}
 
 
+@router.get("/histogram", summary="Events per day (or week/month) for the timeline")
+def event_histogram(con: Cursor, flt: EventFilter,
+                    bucket: Annotated[str | None, Query(pattern="^(day|week|month)$")] = None) -> dict[str, Any]:
+    """Counts per bucket of event date; the bucket widens when the range is long."""
+    return q.histogram(con, flt, bucket)
+
+
 @router.get("/points", summary="Located events grouped by coordinates, for the map")
 def event_points(con: Cursor, flt: EventFilter,
                  limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> dict[str, Any]:

@@ -12,9 +12,7 @@ from typing import Any
 
 import duckdb
 
-from ...store.queries import rows_as_dicts
-
-from ...store.queries import ArticleFilter, _escape_like
+from ...store.queries import ArticleFilter, _escape_like, rows_as_dicts
 
 __all__ = ["BBox", "WebFilter", "dicts", "existing_tables", "like", "scalar"]
 

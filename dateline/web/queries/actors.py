@@ -7,7 +7,6 @@ from typing import Any
 import duckdb
 
 from ...store.queries import LISTED_ACTORS
-
 from . import WebFilter, _take_total, dicts, like, scalar
 
 SUMMARY = ("any_value(m.name) AS name, any_value(m.code) AS code, any_value(m.country) AS country, "

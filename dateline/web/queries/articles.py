@@ -7,8 +7,8 @@ from typing import Any
 
 import duckdb
 
-from ...store.schema import MENTION_TABLES
 from ...store.queries import get_article
+from ...store.schema import MENTION_TABLES
 from . import WebFilter, dicts, existing_tables, scalar
 
 LIST_SQL = ("SELECT articles.id, articles.published, outlet, title, url, date_status, length(text) AS chars, "

@@ -1,27 +1,27 @@
 """Coded events for the web: filtered pages with their evidence sentence, one event with its marks.
 
-An event is one report (an article, a trigger span, a type). Its date is the event's own date when
-analysis found one, else the article's publication date. `sources` counts the independent outlets of
+An event is one report (an article, a trigger span, a type). Its date is the event's own: analysis
+gives an event its article's publication date when the text gives none (`date_from_publication`), so
+an undated event is one whose article has no usable date either; filters and order use `events.date`
+alone, with no join to `articles`. `sources` counts the independent outlets of
 the merged event the report belongs to, when the store has merged events (else 1).
+
+Speed (1,000,000 events, BENCHMARKS.md): filters run on `events` alone; a page is chosen on key columns and only its rows are then
+read in full, by row id; the total is a separate count over the same filter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
 
 from . import BBox, _take_total, dicts, existing_tables, like, scalar
+from .articles import _bucket as bucket_for
+from .articles import _bucket_end as bucket_end
 
-EVENT_KEY = "e.article_id || ':' || e.start || ':' || e.\"end\" || ':' || e.type"
-COLUMNS = ("e.article_id, e.start, e.\"end\", e.text AS trigger, e.type, e.mode, e.factuality, e.claimant, "
-           "coalesce(e.date, a.published) AS date, e.date_end, e.date_precision, e.date_from_publication, "
-           "e.geonameid, e.place, e.country, e.admin1, e.lat, e.lon, e.geo_precision, e.source_actors, "
-           "e.target_actors, e.sentence_start, e.sentence_end, e.confidence, e.coded_by, "
-           "a.published, a.outlet, a.title, a.url, "
-           "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
 CSV_COLUMNS = ["article_id", "start", "end", "trigger", "type", "mode", "factuality", "claimant", "date",
                "date_precision", "geonameid", "place", "country", "admin1", "lat", "lon", "source_actors",
                "target_actors", "confidence", "coded_by", "sources", "merged_id", "published", "outlet",
@@ -43,16 +43,16 @@ class EventFilter:
     article: str | None = None
 
 
-def _sources_join(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
-    """The join to merged events and the `sources`/`merged_id` columns (constants when the store has none)."""
-    if {"merged_events", "merged_event_sources"} <= existing_tables(con):
-        return ((f" LEFT JOIN merged_event_sources ms ON ms.event_key = {EVENT_KEY} "
-                 "LEFT JOIN merged_events me ON me.merged_id = ms.merged_id"),
-                "coalesce(me.independent_outlets, 1) AS sources, ms.merged_id")
-    return "", "1 AS sources, NULL::VARCHAR AS merged_id"
+def _has_merged(con: duckdb.DuckDBPyConnection) -> bool:
+    return {"merged_events", "merged_event_sources"} <= existing_tables(con)
 
 
-def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+def _fields(flt: EventFilter) -> dict[str, Any]:
+    return {name: getattr(flt, name) for name in EventFilter.__slots__}
+
+
+def _clauses(flt: EventFilter, date: str, merged: bool) -> tuple[list[str], list[Any]]:
+    """Conditions on `events e` (and `date`, the event's date expression), with their parameters."""
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (("e.type", flt.type), ("e.mode", flt.mode), ("e.factuality", flt.factuality),
@@ -71,22 +71,42 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         clauses.append(box)
         params += box_params
     if flt.since is not None:
-        clauses.append("coalesce(e.date, a.published) >= ?")
+        clauses.append(f"{date} >= ?")
         params.append(flt.since)
     if flt.until is not None:
-        clauses.append("coalesce(e.date, a.published) <= ?")
+        clauses.append(f"{date} <= ?")
         params.append(flt.until)
     if flt.min_sources is not None and flt.min_sources > 1:
-        clauses.append("e.sources >= ?")
-        params.append(flt.min_sources)
-    if flt.text:
-        clauses.append("(e.text ILIKE ? ESCAPE '\\' OR substr(a.text, e.sentence_start + 1, "
-                       "e.sentence_end - e.sentence_start) ILIKE ? ESCAPE '\\')")
-        params += [like(flt.text)] * 2
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        if not merged:  # without merged events every event has one source
+            clauses.append("false")
+        else:  # merged-event sources carry the report's key columns: join on them, not on string keys
+            clauses.append("EXISTS (SELECT 1 FROM merged_event_sources ms JOIN merged_events me "
+                           "ON me.merged_id = ms.merged_id WHERE ms.article_id = e.article_id "
+                           "AND ms.start = e.start AND ms.\"end\" = e.\"end\" AND ms.type = e.type "
+                           "AND me.independent_outlets >= ?)")
+            params.append(flt.min_sources)
+    if flt.text:  # in the trigger, or in the evidence sentence (only articles with the words are read)
+        clauses.append("(e.text ILIKE ? ESCAPE '\\' OR (e.article_id IN (SELECT id FROM articles "
+                       "WHERE text ILIKE ? ESCAPE '\\') AND substr((SELECT t.text FROM articles t "
+                       "WHERE t.id = e.article_id), e.sentence_start + 1, e.sentence_end - e.sentence_start) "
+                       "ILIKE ? ESCAPE '\\'))")
+        params += [like(flt.text)] * 3
+    return clauses, params
+
+
+def matching(con: duckdb.DuckDBPyConnection, flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
+    """SQL for the matching events: `columns` of `events e` plus `date`, over `events` alone."""
+    clauses, params = _clauses(flt, "e.date", _has_merged(con))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"SELECT {columns}, e.date AS date FROM events e{where}", params
 
 
 ORDER = "ORDER BY date DESC NULLS LAST, article_id, start, \"end\", type"
+ROW_COLUMNS = ", ".join("e." + c for c in (
+    "article_id", "start", '"end"', "text", "type", "mode", "factuality", "claimant", "date", "date_end",
+    "date_precision", "date_from_publication", "geonameid", "place", "country", "admin1", "lat", "lon",
+    "geo_precision", "source_actors", "target_actors", "sentence_start", "sentence_end", "confidence", "coded_by"))
+KEY_COLUMNS = "e.rowid AS rid, e.article_id, e.start, e.\"end\", e.type"
 
 
 def page(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int, offset: int,
@@ -94,23 +114,59 @@ def page(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int, offset
     """A page of events, newest first (ties by article, offset, type: pages never overlap), and the total."""
     if "events" not in existing_tables(con):
         return [], 0
-    where, params = _where(flt)
-    sql = f"SELECT *, count(*) OVER () AS _total FROM ({_filtered(con, where)}) {ORDER} LIMIT ? OFFSET ?"
-    rows = dicts(con.execute(sql, [*params, limit, offset]))
-    if not rows:
-        total = int(scalar(con.execute(f"SELECT count(*) FROM ({_filtered(con, where)})", params)) or 0)
-        return rows, total
-    total = _take_total(rows)
+    sql, params = matching(con, flt, KEY_COLUMNS)
+    total = int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0)
+    if offset >= total:
+        return [], total
+    ids = [r[0] for r in con.execute(f"SELECT rid FROM ({sql}) {ORDER} LIMIT ? OFFSET ?",
+                                     [*params, limit, offset]).fetchall()]
+    rows = _rows(con, ids)
     if marks:
         add_marks(con, rows)
     return rows, total
 
 
-def _filtered(con: duckdb.DuckDBPyConnection, where: str) -> str:
-    """The filtered event rows; `sources` is a column of the join, so the filter wraps the select."""
-    join, extra = _sources_join(con)
-    return (f"SELECT {COLUMNS}, e.sources, e.merged_id FROM (SELECT e.*, {extra} FROM events e{join}) e "
-            f"JOIN articles a ON a.id = e.article_id{where}")
+def _in(values: list[Any]) -> str:
+    """`(?, ?, ...)` for a short list of values (a constant list lets DuckDB skip row groups)."""
+    return "(" + ", ".join("?" * len(values)) + ")"
+
+
+def _rows(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict[str, Any]]:
+    """The events with these row ids, in the order given, with their article and merged-event sources."""
+    if not ids:
+        return []
+    found = dicts(con.execute(f"SELECT e.rowid AS rid, {ROW_COLUMNS} FROM events e WHERE e.rowid IN {_in(ids)}",
+                              ids))
+    articles = sorted({r["article_id"] for r in found})
+    by_article = {a["id"]: a for a in dicts(con.execute(
+        f"SELECT id, published, outlet, title, url, text FROM articles WHERE id IN {_in(articles)}", articles))}
+    keys = [f"{r['article_id']}:{r['start']}:{r['end']}:{r['type']}" for r in found]
+    sources: dict[str, tuple[str, int | None]] = {}
+    if _has_merged(con):
+        sources = {k: (m, n) for k, m, n in con.execute(
+            "SELECT ms.event_key, ms.merged_id, me.independent_outlets FROM merged_event_sources ms "
+            f"LEFT JOIN merged_events me ON me.merged_id = ms.merged_id WHERE ms.event_key IN {_in(keys)}",
+            keys).fetchall()}
+    order = {rid: i for i, rid in enumerate(ids)}
+    rows = []
+    for raw, key in sorted(zip(found, keys, strict=True), key=lambda pair: order[pair[0]["rid"]]):
+        article = by_article.get(raw["article_id"], {})
+        s0, s1 = raw["sentence_start"], raw["sentence_end"]
+        merged_id, outlets = sources.get(key, (None, None))
+        row = {name: raw[name] for name in ("article_id", "start", "end")}
+        row["trigger"] = raw["text"]
+        row.update({name: raw[name] for name in ("type", "mode", "factuality", "claimant")})
+        row["date"] = raw["date"] if raw["date"] is not None else article.get("published")
+        row.update({name: raw[name] for name in (
+            "date_end", "date_precision", "date_from_publication", "geonameid", "place", "country", "admin1",
+            "lat", "lon", "geo_precision", "source_actors", "target_actors", "sentence_start", "sentence_end",
+            "confidence", "coded_by")})
+        row.update({name: article.get(name) for name in ("published", "outlet", "title", "url")})
+        row["sentence"] = (article.get("text") or "")[s0:s1] if s0 is not None and s1 is not None else None
+        row["sources"] = outlets if outlets is not None else 1
+        row["merged_id"] = merged_id
+        rows.append(row)
+    return rows
 
 
 def detail(con: duckdb.DuckDBPyConnection, article_id: str, start: int,
@@ -118,15 +174,16 @@ def detail(con: duckdb.DuckDBPyConnection, article_id: str, start: int,
     """One event (the first at this offset, or of this type) with its marks and merged-event sources."""
     if "events" not in existing_tables(con):
         return None
-    where = " WHERE e.article_id = ? AND e.start = ?" + (" AND e.type = ?" if type else "")
+    where = "e.article_id = ? AND e.start = ?" + (" AND e.type = ?" if type else "")
     params: list[Any] = [article_id, start] + ([type] if type else [])
-    rows = dicts(con.execute(f"SELECT * FROM ({_filtered(con, where)}) ORDER BY \"end\", type LIMIT 1", params))
-    if not rows:
+    found = con.execute(f"SELECT e.rowid FROM events e WHERE {where} ORDER BY e.\"end\", e.type LIMIT 1",
+                        params).fetchone()
+    if not found:
         return None
-    event = rows[0]
+    event = _rows(con, [found[0]])[0]
     add_marks(con, [event])
     others = []
-    if event.get("merged_id") and "merged_event_sources" in existing_tables(con):
+    if event.get("merged_id"):
         others = dicts(con.execute(
             "SELECT m.article_id, m.start, m.outlet, m.published, a.title, a.url, "
             "substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence "
@@ -142,18 +199,16 @@ def add_marks(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> Non
     marks are the mentions inside the sentence that resolved to the event's actors and place."""
     ids = sorted({r["article_id"] for r in rows})
     mentions: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    if ids:
-        for kind, sql in (
-            ("actor", ("SELECT article_id, start, \"end\", actor_id AS ref, coalesce(name, text) AS label "
-                       "FROM actor_mentions WHERE article_id IN (SELECT unnest(?))")),
-            ("place", ("SELECT article_id, start, \"end\", geonameid::VARCHAR AS ref, coalesce(name, text) AS label "
-                       "FROM place_mentions WHERE article_id IN (SELECT unnest(?))")),
-            ("date", ("SELECT article_id, start, \"end\", value AS ref, text AS label "
-                      "FROM time_mentions WHERE article_id IN (SELECT unnest(?))")),
-        ):
-            for m in dicts(con.execute(sql, [ids])):
-                m["kind"] = kind
-                mentions[m["article_id"]].append(m)
+    if ids:  # one query over the three mention tables, for these articles only
+        found = dicts(con.execute(
+            "SELECT 'actor' AS kind, article_id, start, \"end\", actor_id AS ref, coalesce(name, text) AS label "
+            f"FROM actor_mentions WHERE article_id IN {_in(ids)} UNION ALL "
+            "SELECT 'place', article_id, start, \"end\", geonameid::VARCHAR, coalesce(name, text) "
+            f"FROM place_mentions WHERE article_id IN {_in(ids)} UNION ALL "
+            "SELECT 'date', article_id, start, \"end\", value, text "
+            f"FROM time_mentions WHERE article_id IN {_in(ids)}", ids * 3))
+        for m in found:
+            mentions[m["article_id"]].append(m)
     for row in rows:
         s0, s1 = row.get("sentence_start"), row.get("sentence_end")
         marks: list[dict[str, Any]] = []
@@ -192,12 +247,43 @@ def points(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int) -> tupl
     """Located events grouped by coordinates (for the map): count and the commonest type at each point."""
     if "events" not in existing_tables(con):
         return [], 0
-    where, params = _where(flt)
-    located = (where + " AND" if where else " WHERE") + " e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    sql, params = matching(con, flt, "e.lat, e.lon, e.place, e.geonameid, e.type")
     rows = dicts(con.execute(
         f"SELECT lat, lon, any_value(place) AS place, any_value(geonameid) AS geonameid, count(*) AS events, "
-        f"mode(type) AS type, count(*) OVER () AS _total FROM ({_filtered(con, located)}) "
+        f"mode(type) AS type, count(*) OVER () AS _total FROM ({sql}) WHERE lat IS NOT NULL AND lon IS NOT NULL "
         "GROUP BY lat, lon ORDER BY events DESC, lat, lon LIMIT ?", [*params, limit]))
     if not rows:
         return rows, 0
     return rows, _take_total(rows)
+
+
+def histogram(con: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str | None = None) -> dict[str, Any]:
+    """Events per day (per week or month when the range is long) by event date, with the bucket used.
+
+    Without a date filter the bins cover the corpus's publication period (from a month before the
+    first article to the last): events dated outside it (history recalled in the text) are counted
+    in `outside`, not drawn, so one mention of 1991 does not squash two years of reports."""
+    empty: dict[str, Any] = {"bucket": bucket or "day", "first": None, "last": None, "bins": [], "outside": 0}
+    if "events" not in existing_tables(con):
+        return empty
+    sql, params = matching(con, flt, "e.type")
+    lo, hi = flt.since, flt.until
+    if lo is None or hi is None:
+        first_pub, last_pub = con.execute("SELECT min(published), max(published) FROM articles").fetchone() or (None, None)
+        if lo is None and first_pub is not None:
+            lo = first_pub - timedelta(days=31)
+        if hi is None and last_pub is not None:
+            hi = last_pub
+    inside = "date IS NOT NULL" + (" AND date >= ?" if lo else "") + (" AND date <= ?" if hi else "")
+    bounds = [b for b in (lo, hi) if b]
+    first, last, outside = con.execute(
+        f"SELECT min(date) FILTER (WHERE {inside}), max(date) FILTER (WHERE {inside}), "
+        f"count(*) FILTER (WHERE date IS NOT NULL AND NOT ({inside})) FROM ({sql})",
+        [*bounds, *bounds, *bounds, *params]).fetchone() or (None, None, 0)
+    if first is None:
+        return {**empty, "outside": int(outside or 0)}
+    name, days, part = bucket_for(first, last, bucket)
+    rows = con.execute(f"SELECT date_trunc('{part}', date)::DATE AS d, count(*) FROM ({sql}) WHERE {inside} "
+                       "GROUP BY d ORDER BY d", [*params, *bounds]).fetchall()
+    bins = [{"start": d, "end": bucket_end(d, name), "count": n} for d, n in rows]
+    return {"bucket": name, "days": days, "first": first, "last": last, "bins": bins, "outside": int(outside or 0)}

@@ -7,7 +7,6 @@ from typing import Any
 import duckdb
 
 from ...store.queries import LISTED_ACTORS
-
 from ...store.queries import stats as store_stats
 from ...store.schema import MENTION_TABLES
 from . import existing_tables, scalar
