@@ -13,6 +13,7 @@
     ["entity", "Entities", "entities"],
   ];
   let eventLayer = null, eventMapRequest = 0, eventTypes = null, eventCount = null, placeLegend = "";
+  let countriesGeo = null;
   let map = null, placeLayer = null, focusLayer = null, fitted = false, hist = null, histRequest = 0, listRequest = 0, mapRequest = 0;
 
   // ---- DOM helpers -------------------------------------------------------------------------
@@ -108,6 +109,7 @@
     map.setMaxBounds([[-85, -220], [85, 220]]);
     const topo = await (await fetch("/static/vendor/world-atlas/countries-110m.json")).json();
     const countries = topojson.feature(topo, topo.objects.countries);
+    countriesGeo = countries;
     countries.features = countries.features.filter((f) => f.properties.a3 !== "ATA");
     countries.features.forEach((f) => unwrapAntimeridian(f.geometry));
     L.geoJSON(countries, {
@@ -166,7 +168,7 @@
       marker.on("click", () => setPlaceFilter(p.geonameid, p.name));
       marker.addTo(placeLayer);
     }
-    if (!fitted && data.places.length && route().name === "list") {
+    if (!fitted && data.places.length && !["article", "place", "event"].includes(route().name)) {
       fitted = true;
       const top = data.places.slice(0, 50).filter((p) => p.lat !== null);
       map.fitBounds(top.map((p) => [p.lat, p.lon]), { padding: [40, 40], maxZoom: 5 });
@@ -187,11 +189,22 @@
   const toTime = (iso) => Date.parse(iso + "T00:00:00Z");
   const toIso = (t) => new Date(t).toISOString().slice(0, 10);
 
+  // The timeline counts events on the event views and articles elsewhere; each follows its filters.
+  const histSource = () => ["events", "event"].includes(route().name) ? "events" : "articles";
+  let histShown = null;
   async function loadHistogram() {
-    const ticket = ++histRequest;
-    const data = await api("/api/articles/histogram", filterParams({ since: null, until: null }));
+    const ticket = ++histRequest, source = histSource();
+    const data = source === "events"
+      ? await api("/api/events/histogram", eventParams({ since: null, until: null }))
+      : await api("/api/articles/histogram", filterParams({ since: null, until: null }));
     if (ticket !== histRequest) return;
     hist = data;
+    hist.unit = source;
+    histShown = source;
+    $("timeline-hint").textContent = "drag to select a period" +
+      (data.outside ? " · " + n(data.outside) + " events dated before or after the articles' period not drawn" : "");
+    $("timeline-title").textContent = source === "events" ? "Events over time" : "Articles over time";
+    $("timeline").setAttribute("aria-label", (source === "events" ? "Events" : "Articles") + " per " + (data.bucket || "day"));
     drawHistogram();
   }
 
@@ -222,7 +235,7 @@
       const rect = svg("rect", { x: x(t0), y: y(b.count), width: w, height: base - y(b.count),
                                  class: inside ? "bar" : "bar out" });
       const tip = svg("title");
-      tip.textContent = (b.start === b.end ? b.start : b.start + " – " + b.end) + ": " + b.count + " articles";
+      tip.textContent = (b.start === b.end ? b.start : b.start + " – " + b.end) + ": " + n(b.count) + " " + (hist.unit || "articles");
       rect.appendChild(tip);
       box.appendChild(rect);
     }
@@ -331,7 +344,7 @@
         state.actor = null; state.offset = 0; refresh({ histogram: true }); }));
     if (state.eventType)
       box.appendChild(chip("Event type", state.eventType, () => {
-        state.eventType = null; refresh({ histogram: false }); }));
+        state.eventType = null; refresh({ histogram: true }); }));
     if (state.search)
       box.appendChild(chip("Text", state.search, () => {
         state.search = null; state.offset = 0; refresh({ histogram: true }); }));
@@ -340,8 +353,12 @@
 
   // ---- views -----------------------------------------------------------------------------------
   function route() {
-    const hash = location.hash.replace(/^#\/?/, "");
+    const full = location.hash.replace(/^#\/?/, "");
+    const cut = full.indexOf("?");
+    const hash = cut >= 0 ? full.slice(0, cut) : full;
+    const params = new URLSearchParams(cut >= 0 ? full.slice(cut + 1) : "");
     const [name, ...rest] = hash.split("/");
+    if (name === "figures") return { name: "figures", params };
     const arg = rest.length ? decodeURIComponent(rest.join("/")) : null;
     if (name === "article" && arg) return { name: "article", arg };
     if (name === "actor" && arg) return { name: "actor", arg };
@@ -529,10 +546,17 @@
   }
 
   // Actor and place pages share a layout: header, numbers, a mentions-per-day chart, articles.
+  // An actor's or a place's events: the latest ten, and how many there are per day/week/month.
+  function entityEvents(params) {
+    return Promise.all([api("/api/events", Object.assign({ limit: 10 }, params)),
+                        api("/api/events/histogram", params)]);
+  }
   async function showActor(id) {
-    const data = await api("/api/actors/" + enc(id), { limit: 50 });
+    const [data, [events, eventHist]] = await Promise.all([api("/api/actors/" + enc(id), { limit: 50 }),
+                                                           entityEvents({ actor: id })]);
     const a = data.actor;
-    entityPage({
+    entityPage({ events, eventHist, allEvents: () => { state.actor = a.id; state.actorName = a.name; state.eventOffset = 0;
+                                                         go("#/events"); refresh({ histogram: true }); },
       back: "← Articles", kindLabel: "Actor", title: a.name || a.id,
       facts: [a.kind, a.code, a.country, a.sector].filter(Boolean), id: a.id, summary: a,
       timeline: data.timeline, names: a.names,
@@ -544,9 +568,11 @@
     });
   }
   async function showPlace(id) {
-    const data = await api("/api/places/" + enc(id), { limit: 50 });
+    const [data, [events, eventHist]] = await Promise.all([api("/api/places/" + enc(id), { limit: 50 }),
+                                                           entityEvents({ place: id })]);
     const p = data.place;
-    entityPage({
+    entityPage({ events, eventHist, miniMap: p, allEvents: () => { state.place = p.geonameid; state.placeName = p.name;
+                                                                   state.eventOffset = 0; go("#/events"); refresh({ histogram: true }); },
       back: "← Articles", kindLabel: "Place", title: p.name || String(p.geonameid),
       facts: [p.admin1, p.country, p.feature_code, p.lat !== null ? p.lat.toFixed(3) + ", " + p.lon.toFixed(3) : null,
               p.population ? "pop. " + n(p.population) : null].filter(Boolean),
@@ -569,14 +595,60 @@
       el("div", { className: "numbers" },
         number(o.summary.articles, "articles"), number(o.summary.mentions, "mentions"),
         number(o.summary.first_date || "–", "first"), number(o.summary.last_date || "–", "last")),
+      o.miniMap && o.miniMap.lat !== null ? el("div", { className: "mini-map", id: "mini-map" }) : null,
+      o.events && o.events.total ? el("h3", {}, "Events over time ", el("span", { className: "muted" }, n(o.events.total))) : null,
+      o.events && o.events.total ? histBars(o.eventHist, "events") : null,
       el("h3", {}, "Mentions over time"), sparkBars(o.timeline),
       o.names && o.names.length ? el("div", { className: "names" }, el("span", { className: "muted" }, "Written as: "),
         o.names.map((x) => el("span", { className: "name-chip" }, x.text, el("span", { className: "count" }, n(x.mentions))))) : null,
       el("button", { type: "button", className: "primary", onclick: o.filter }, o.filterLabel),
       o.related.length ? el("section", { className: "related" }, el("h3", {}, o.relatedTitle), el("ul", {}, o.related)) : null,
+      o.events && o.events.total ? el("h3", {}, "Latest events") : null,
+      o.events && o.events.total ? el("ol", { className: "events", id: "entity-events" }, o.events.events.map(eventRow)) : null,
+      o.events && o.events.total > o.events.events.length ? el("button", { type: "button", className: "primary", onclick: o.allEvents },
+        "All " + n(o.events.total) + " events in the Events view →") : null,
       el("h3", {}, n(o.total) + " articles"),
       el("ol", { className: "articles" }, o.articles.map(articleRow)));
+    if (o.miniMap && o.miniMap.lat !== null) drawMiniMap($("mini-map"), o.miniMap);
     $("side").scrollTop = 0;
+  }
+  // A small map around a place: country outlines, the place, and event locations nearby.
+  function drawMiniMap(box, p) {
+    if (!box || !countriesGeo) return;
+    const small = L.map(box, { zoomControl: false, attributionControl: false, scrollWheelZoom: false })
+      .setView([p.lat, p.lon], 6);
+    L.geoJSON(countriesGeo, { interactive: false,
+      style: { color: "#aab3bd", weight: 0.8, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(small);
+    const box2 = [Math.max(-180, p.lon - 6), Math.max(-90, p.lat - 4), Math.min(180, p.lon + 6), Math.min(90, p.lat + 4)];
+    api("/api/events/points", { bbox: box2.map((v) => v.toFixed(3)).join(","), limit: 300 }).then((data) => {
+      for (const q of data.points)
+        L.circleMarker([q.lat, q.lon], { radius: 3 + Math.min(8, Math.sqrt(q.events)), color: "#7f1d1d", weight: 1,
+          fillColor: "#dc2626", fillOpacity: 0.55, className: "event-marker" })
+          .bindTooltip(el("div", { className: "map-tip" }, el("b", {}, q.place || "?"), el("br"), n(q.events) + " events"))
+          .addTo(small);
+      L.circleMarker([p.lat, p.lon], { radius: 8, color: "#9a3412", weight: 2, fillColor: "#f97316", fillOpacity: 0.9,
+                                       className: "mini-place" }).addTo(small);
+    }).catch(() => {});
+  }
+  // Bars of a histogram answer ({bins: [{start, end, count}]}), for entity and story pages.
+  function histBars(data, unit) {
+    const width = 420, height = 64, chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "spark" });
+    if (!data || !data.bins || !data.bins.length) return chart;
+    const known = hist && hist.first;
+    const start = toTime(known ? hist.first : data.first), end = toTime(known ? hist.last : data.last) + DAY;
+    const max = Math.max(...data.bins.map((b) => b.count));
+    for (const b of data.bins) {
+      const t0 = toTime(b.start), t1 = toTime(b.end) + DAY;
+      const x0 = (t0 - start) / Math.max(DAY, end - start) * (width - 4) + 2;
+      const w = Math.max(2, (t1 - t0) / Math.max(DAY, end - start) * (width - 4) - 1);
+      const h = Math.max(2, b.count / max * (height - 6));
+      const bar = svg("rect", { x: x0, y: height - h, width: w, height: h, class: "bar ev-bar" });
+      const tip = svg("title");
+      tip.textContent = (b.start === b.end ? b.start : b.start + " – " + b.end) + ": " + n(b.count) + " " + unit;
+      bar.appendChild(tip);
+      chart.appendChild(bar);
+    }
+    return chart;
   }
   function number(value, label) {
     return el("div", { className: "number" }, el("b", {}, typeof value === "number" ? n(value) : value), el("span", {}, label));
@@ -663,7 +735,7 @@
       eventFacts(e),
       el("a", { className: "evidence", href: eventHref(e) }, evidence(e.sentence, e.marks)),
       el("div", { className: "meta small" },
-        el("a", { className: "article-link", href: articleHref(e.article_id) }, e.title || e.article_id),
+        el("a", { className: "article-link", href: articleHref(e.article_id) }, e.title || "Source article · " + (e.published || "undated")),
         e.outlet ? el("span", { className: "outlet" }, e.outlet) : null));
   }
   async function showEvents() {
@@ -678,7 +750,7 @@
       el("option", {}, "all types"), types.types.map((t) => el("option", {}, t.type)));
     select.options[0].value = "";
     select.value = state.eventType || "";
-    select.addEventListener("change", () => { state.eventType = select.value || null; state.eventOffset = 0; showEvents().catch(showError); });
+    select.addEventListener("change", () => { state.eventType = select.value || null; refresh({ histogram: true }); });
     const last = data.offset + data.events.length;
     append(box, el("div", { className: "list-head" },
       el("h2", {}, el("span", { id: "event-count" }, n(data.total)), " events"),
@@ -720,7 +792,7 @@
             e.date_from_publication ? el("li", { className: "muted" }, "date taken from publication") : null))),
       el("h3", {}, "Source"),
       el("ul", { className: "reports" }, el("li", {},
-        el("a", { className: "headline", id: "event-article", href: articleHref(e.article_id) }, e.title || e.article_id),
+        el("a", { className: "headline", id: "event-article", href: articleHref(e.article_id) }, e.title || "Source article (" + (e.outlet || e.article_id) + ")"),
         el("span", { className: "muted" }, " " + [e.outlet, e.published].filter(Boolean).join(" · ")), " ", sourceLink(e.url))),
       data.reports.length > 1 ? el("h3", {}, n(data.reports.length) + " reports of this event") : null,
       data.reports.length > 1 ? el("ul", { className: "reports" }, data.reports.map((r) => el("li", {},
@@ -770,6 +842,12 @@
       el("a", { className: "headline", href: storyHref(s.story_id) }, s.title || s.story_id)))));
     box.appendChild(pager(data, (offset) => { state.storyOffset = offset; showStories().catch(showError); }));
   }
+  function storyBins(articles) {
+    const days = new Map();
+    for (const a of articles) if (a.published) days.set(a.published, (days.get(a.published) || 0) + 1);
+    const bins = [...days.entries()].sort().map(([d, count]) => ({ start: d, end: d, count }));
+    return { bins, first: bins.length ? bins[0].start : null, last: bins.length ? bins[bins.length - 1].start : null };
+  }
   async function showStory(id) {
     const data = await api("/api/stories/" + enc(id));
     const s = data.story, box = view();
@@ -779,6 +857,7 @@
       el("h1", { className: "entity-title" }, s.title || s.story_id),
       el("div", { className: "numbers" }, number(s.articles, "articles"), number(s.texts, "texts"),
         number(s.outlets, "outlets"), number(s.first_date || "–", "first"), number(s.last_date || "–", "last")),
+      el("h3", {}, "Articles over time"), histBars(storyBins(data.articles), "articles"),
       el("h3", {}, n(data.texts.length) + " distinct texts"),
       el("ul", { className: "texts" }, data.texts.map((t) => el("li", {},
         el("a", { href: articleHref(t.canonical_id) }, t.title || t.canonical_id),
@@ -814,6 +893,7 @@
 
   async function render() {
     const r = route();
+    if (hist && histShown !== histSource()) loadHistogram().catch(showError);
     $("tip").hidden = true;
     if (r.name === "list" || r.name === "search" || r.name === "actor" || r.name === "events" || r.name === "stories" || r.name === "story") focusPlaces([], false);
     const tab = r.name === "event" ? "events" : r.name === "story" ? "stories" : r.name;
@@ -827,9 +907,12 @@
       else if (r.name === "event") await showEvent(r.arg, r.start);
       else if (r.name === "stories") { drawFilters(); await showStories(); }
       else if (r.name === "story") await showStory(r.arg);
+      else if (r.name === "figures") { drawFilters(); await figures.show(view(), r.params); }
       else { drawFilters(); await showList(); }
     } catch (error) { showError(error); }
   }
+
+  const figures = window.datelineFigures({ el, svg, append, clear, api, n, articleHref, sourceLink, number });
 
   async function start() {
     $("search-form").addEventListener("submit", (event) => {
