@@ -59,6 +59,13 @@ ARTICLES: list[dict[str, Any]] = [
              "The prime minister declared victory in Mosul on Monday after nine months of fighting.", "mosul-victory"),
     _article("2017-07-11", "Tigris Wire", "100% of Mosul retaken, officials say",
              "Officials in Mosul said on Tuesday that the city was fully under government control.", "mosul-retaken"),
+    # Three reports of one toll (killed near Tabqa): two in August disagree, September gives a range.
+    _article("2017-08-01", "Delta Courier", "Strikes near Tabqa kill civilians",
+             "At least 30 civilians were killed in air strikes near Tabqa on Tuesday, monitors said.", "tabqa-strikes"),
+    _article("2017-08-03", "Orontes Post", "Tabqa council disputes toll",
+             "About 12 civilians were killed in the strikes near Tabqa, the local council said.", "tabqa-council"),
+    _article("2017-09-05", "Delta Courier", "Tabqa toll revised",
+             "Between 40 and 60 civilians have been killed near Tabqa since August, monitors said.", "tabqa-revised"),
 ]
 
 
@@ -95,6 +102,15 @@ CODED_EVENTS = [
 ]
 
 
+# Figures written straight into the store: (title substring, figure text, qualifier, value, low, high).
+# The first two are a disagreement (at least 30 vs about 12, same month, independent sources).
+TOLL_FIGURES = [
+    ("Strikes near Tabqa", "At least 30 civilians", "at_least", 30, None, None),
+    ("Tabqa council", "About 12 civilians", "about", 12, None, None),
+    ("Tabqa toll revised", "Between 40 and 60 civilians", "range", None, 40, 60),
+]
+
+
 def add_coded_records(path: Path) -> None:
     """Events (with evidence offsets), a merged event, a figure and a story over the fixture's articles."""
     with open_store(path) as store:
@@ -125,6 +141,14 @@ def add_coded_records(path: Path) -> None:
         con.execute("INSERT INTO figures (article_id, start, \"end\", text, kind, value, unit, noun, place, as_of, "
                     "sentence_start, sentence_end) VALUES (?, ?, ?, 'nine months', 'duration', 9, 'month', 'month', "
                     "'Mosul', '2017-07-10', 0, ?)", [victory_id, f0, f0 + 11, len(victory)])
+        for title_part, phrase, qualifier, value, low, high in TOLL_FIGURES:
+            article_id, text, published = con.execute(
+                "SELECT id, text, published FROM articles WHERE title LIKE ?", ["%" + title_part + "%"]).fetchone()
+            f0 = text.index(phrase)
+            con.execute("INSERT INTO figures (article_id, start, \"end\", text, kind, qualifier, value, low, high, "
+                        "unit, noun, place, as_of, sentence_start, sentence_end) VALUES (?, ?, ?, ?, 'killed', ?, ?, "
+                        "?, ?, 'person', 'civilian', 'Tabqa', ?, 0, ?)",
+                        [article_id, f0, f0 + len(phrase), phrase, qualifier, value, low, high, published, len(text)])
         mosul = [r[0] for r in con.execute("SELECT id FROM articles WHERE title ILIKE '%mosul%' ORDER BY published").fetchall()]
         con.execute("INSERT INTO stories VALUES ('s-mosul', 'Battle for Mosul', '2016-10-17', '2017-07-11', ?, ?, 1, NULL)",
                     [len(mosul), len(mosul) - 1])

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from .conftest import CODED_EVENTS, EVIL_SCRIPT, Client
+from .conftest import CODED_EVENTS, EVIL_SCRIPT, TOLL_FIGURES, Client
 
 
 def _all(client: Client, **params: object) -> list[dict]:
@@ -97,11 +97,12 @@ def test_event_points_and_types(client: Client) -> None:
 
 def test_figures(client: Client) -> None:
     body = client.get("/api/figures").json()
-    assert body["total"] == 1
-    figure = body["figures"][0]
-    assert figure["kind"] == "duration" and figure["value"] == 9
-    for params, expected in (({"kind": "duration"}, 1), ({"kind": "killed"}, 0), ({"place": "mosul"}, 1),
-                             ({"place": "Raqqa"}, 0), ({"since": "2017-08-01"}, 0), ({"until": "2017-07-10"}, 1),
+    assert body["total"] == 1 + len(TOLL_FIGURES)
+    assert [f["as_of"] for f in body["figures"]] == sorted((f["as_of"] for f in body["figures"]), reverse=True)
+    figure = next(f for f in body["figures"] if f["kind"] == "duration")
+    assert figure["value"] == 9
+    for params, expected in (({"kind": "duration"}, 1), ({"kind": "killed"}, 3), ({"place": "mosul"}, 1),
+                             ({"place": "Raqqa"}, 0), ({"since": "2017-08-02"}, 2), ({"until": "2017-07-10"}, 1),
                              ({"actor": "nobody"}, 0)):
         assert client.get("/api/figures", params=params).json()["total"] == expected, params
     assert client.get("/api/figures", params={"format": "csv"}).text.startswith("article_id,")
