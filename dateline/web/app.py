@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from ..config import Config
 from ..errors import ConfigError, DatelineError
 from ..version import __version__
 from .api import ROUTERS
@@ -23,7 +24,7 @@ from .db import Database
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 TEMPLATES = HERE / "templates"
-MAX_INGEST_BYTES = 20 * 1024 * 1024
+MAX_INGEST_BYTES = int(Config()["web.max_body_bytes"])  # the default; `dateline serve` passes the configured one
 
 # Scripts only from this origin (no inline script anywhere); Leaflet positions its layers with
 # inline styles; the map's country layer and the API are fetched from this origin.
@@ -61,7 +62,8 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
         app.include_router(ingest_router(token, max_ingest_bytes))
     _pages(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.middleware("http")(_security_headers)
+    app.middleware("http")(_body_limit(max_ingest_bytes))
+    app.middleware("http")(_security_headers)  # outermost: also on the limit's 413
     app.exception_handler(DatelineError)(_dateline_error)
     return app
 
@@ -86,15 +88,28 @@ async def _security_headers(request: Request, call_next: Callable[[Request], Awa
     return response
 
 
+def _body_limit(max_bytes: int) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    """Refuse any request that declares a body over the bound (413) before a route reads it; the ingest
+    route also counts what it streams, for bodies sent without a length."""
+    async def check(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
+            status = 413 if declared.isdigit() else 400
+            return JSONResponse({"detail": f"body larger than {max_bytes} bytes" if status == 413
+                                 else "bad Content-Length"}, status_code=status)
+        return await call_next(request)
+    return check
+
+
 async def _dateline_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DatelineError)
     return JSONResponse({"detail": exc.message, "code": exc.code, "hint": exc.hint}, status_code=400)
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, allow_ingest: bool = False,
-          token: str | None = None, log_level: str = "info") -> None:
+          token: str | None = None, log_level: str = "info", max_body_bytes: int = MAX_INGEST_BYTES) -> None:
     """Run the app with uvicorn until interrupted (what `dateline serve` calls)."""
     import uvicorn
 
-    app = create_app(db_path, allow_ingest=allow_ingest, token=token)
+    app = create_app(db_path, allow_ingest=allow_ingest, token=token, max_ingest_bytes=max_body_bytes)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
