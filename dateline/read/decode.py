@@ -42,7 +42,7 @@ def is_binary(head: bytes) -> bool:
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     # A few stray NULs in text (a CSV cell, a broken exporter) are not binary; images, archives and
     # executables have NULs together with other control bytes, or NULs by the hundred.
-    if nuls and (nuls > len(sample) * 0.01 or controls - nuls > len(sample) * 0.01):
+    if nuls and (nuls > max(16, len(sample) // 100) or controls - nuls > len(sample) // 100):
         return True
     return controls > len(sample) * 0.1
 
