@@ -6,7 +6,10 @@ and the verb that governs it with the role it plays ("killed 40 people", "40 peo
 "the death toll rose to 40"). Coordinated numbers share their head's noun and verb ("774 troops
 and another 4,600 had been killed"). A casualty verb whose object is one person without a number
 ("killed a Taliban leader") gives an implicit count of one. Years, dates, ages, phone numbers,
-addresses, measures and unit designations are not figures.
+addresses, measures and unit designations are not figures. A count under a purpose clause ("an
+operation to arrest a Taliban leader") is marked ``intended``; a running total ("have detained 35
+leaders since January", "in the last month") ``cumulative``. ``link_events`` attaches each figure to
+the event it quantifies (the dead of an ASSAULT, the size of a MOBILIZE, the captured of a COERCE).
 """
 
 from __future__ import annotations
@@ -74,8 +77,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+"
                             r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Place)\b")
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|yr)s?[\s-]old|^\s+years?\s+(?:old|of\s+age)|^-month-old", re.I)
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of)\s+$", re.I)
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|yr)s?[\s-]old|^\s+years?\s+(?:old|of\s+age)|^-month-old", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of)\s+$", re.IGNORECASE)
 _DESIGNATION_BEFORE = re.compile(r"(?:\bNo\.|\bNumber|#|\bRoute|\bHighway|\bTask\s+Force|\bFlight|\bPage|"
                                  r"\bArticle|\bResolution|\bSection|\bChapter|\bRoom|\bUnit|\bPlatoon|\bCompany|"
                                  r"\bBattalion|\bBrigade|\bDivision|\bCorps|\bRegiment|\bPhase|\bcaliber)\s*$")
@@ -114,6 +117,12 @@ class Figure:
     confidence: float = 0.6
     how: str = ""
     component: str = ""
+    vague: bool = False  # a vague count ("several", "numerous"): its minimum is the annotators' fixed reading
+    # "reported" (it happened), "intended" ("an operation to arrest a leader") or "cumulative" (a running
+    # total: "have detained 35 leaders since January", "in the last month"): only reported figures count an incident
+    status: str = "reported"
+    event_start: int | None = None  # trigger offset of the event the figure quantifies (``link_events``)
+    event_type: str | None = None
 
     @property
     def minimum(self) -> float | None:
@@ -165,12 +174,71 @@ def _governor(node: Any) -> tuple[Any | None, str]:
         node = node.head
         role = node.dep_
     head = node.head
+    if role == "pobj" and head.dep_ == "prep" and _along_with(head):
+        # "detained the leader along with three of his associates": counted like the leader
+        anchor = head.head if head.head.lower_ not in ALONG else head.head.head
+        if anchor.pos_ in ("NOUN", "PROPN", "PRON") and anchor.i != head.i:
+            return _governor(anchor)
+        return (anchor, "dobj") if anchor.pos_ in ("VERB", "AUX") else (None, role)
     if role == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         role = f"pobj:{head.lower_}"
         head = head.head
     if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
         return head, role
     return None, role
+
+
+ALONG = frozenset({"along", "together"})
+
+
+def _along_with(prep: Any) -> bool:
+    """A "with" that adds to what it hangs on: "along with", "together with"."""
+    return prep.lower_ == "with" and prep.i > 0 and (prep.doc[prep.i - 1].lower_ in ALONG)
+
+
+# Purpose: "an operation to arrest X", "attempted to capture X" (an aim, not a result).
+PURPOSE_HEADS = frozenset({"attempt", "try", "seek", "plan", "intend", "aim", "want", "hope", "mission", "operation",
+                           "raid", "effort", "order", "warrant", "bid", "plot"})
+# Running totals: "since January", "so far", "to date", "in the last month", "this year".
+SPAN_NOUNS = frozenset({"week", "month", "year", "months", "weeks", "years"})
+
+
+def status_of(verb: Any | None) -> str:
+    """reported / intended / cumulative for a count governed by `verb` (see the module docstring)."""
+    if verb is None:
+        return "reported"
+    if verb.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and (verb.dep_ != "xcomp" or _lemma(verb.head) in PURPOSE_HEADS) \
+            and (verb.dep_ != "acl" or _lemma(verb.head) in PURPOSE_HEADS):
+        return "intended"
+    node = verb
+    for _ in range(3):
+        if _running_total(node):
+            return "cumulative"
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head == node:
+            break
+        node = node.head
+    return "reported"
+
+
+def _running_total(verb: Any) -> bool:
+    """The verb's own modifiers make it a running total ("since ...", "so far", "in the last month")."""
+    for child in verb.children:
+        word = child.lower_
+        if word == "since" and child.dep_ in ("prep", "mark"):
+            return True
+        if word in ("far", "date") and child.dep_ in ("advmod", "prep", "pobj") and child.i > 0 \
+                and child.doc[child.i - 1].lower_ in ("so", "to"):
+            return True
+        if child.dep_ in ("prep", "npadvmod") and word in ("in", "over", "during", "throughout", "within", "this"):
+            for g in [child, *child.children]:
+                if _lemma(g) in SPAN_NOUNS or g.lower_ in SPAN_NOUNS:
+                    mods = {c.lower_ for c in g.children}
+                    if mods & {"last", "past", "previous", "this", "recent"} or g.lower_ in ("months", "weeks", "years"):
+                        return True
+        if child.dep_ == "npadvmod" and _lemma(child) in SPAN_NOUNS and any(c.lower_ == "this" for c in child.children):
+            return True
+    return False
 
 
 def _verb_lemma(verb: Any | None) -> str:
@@ -189,9 +257,9 @@ def _verb_lemma(verb: Any | None) -> str:
 def _participle(noun: Any) -> str:
     """Kind given by a participle or adjective on the noun ("two insurgents killed", "40 dead")."""
     for child in noun.children:
-        if child.dep_ in ("acl", "amod", "relcl") and _lemma(child) in CASUALTY_VERBS:
-            if child.dep_ != "relcl" or any(c.dep_ == "auxpass" for c in child.children):
-                return CASUALTY_VERBS[_lemma(child)]
+        if child.dep_ in ("acl", "amod", "relcl") and _lemma(child) in CASUALTY_VERBS \
+                and (child.dep_ != "relcl" or any(c.dep_ == "auxpass" for c in child.children)):
+            return CASUALTY_VERBS[_lemma(child)]
         if child.dep_ in ("amod", "acl") and child.lower_ in ("dead", "wounded", "injured"):
             return NOUN_KINDS[child.lower_]
     return ""
@@ -254,9 +322,9 @@ def _excluded(text: str, quantity: Quantity, times: list[tuple[int, int]], phone
         return "age"
     if re.match(r"\d", raw) and _ADDRESS_AFTER.match(after):
         return "address"
-    if _DESIGNATION_BEFORE.search(before):
-        return "designation"
-    if re.match(r"^(?:no|none)\s+$", before[-4:], re.I) or re.search(r"\bno\s+$", before):
+    if _DESIGNATION_BEFORE.search(before) or re.search(r"[A-Za-z]-$", before):
+        return "designation"  # "Task Force 3", "F-16", a reference such as "2013-01-S-010"
+    if re.match(r"^(?:no|none)\s+$", before[-4:], re.IGNORECASE) or re.search(r"\bno\s+$", before):
         return "negated"
     return ""
 
@@ -336,7 +404,9 @@ class _Finder:
         figure = Figure(
             reading.kind, q.qualifier, q.value, q.low, q.high, q.unit, _lemma(noun), q.start, q.end, q.text,
             sent.start_char, sent.end_char, self.a.text[phrase_span[0]:phrase_span[1]], _verb_lemma(reading.verb),
-            confidence=confidence, how=reading.how, component=self.component)
+            confidence=confidence, how=reading.how, component=self.component, vague=q.vague)
+        if figure.kind in ("killed", "wounded", "captured", "displaced"):
+            figure.status = status_of(reading.verb)
         self._subject(figure, sent, reading, phrase_span)
         self._place(figure, sent)
         self._date(figure, sent)
@@ -428,4 +498,4 @@ class FigureStage:
         return batch
 
 
-__all__ = ["Figure", "FigureStage", "find_figures", "KINDS"]
+__all__ = ["KINDS", "Figure", "FigureStage", "find_figures"]

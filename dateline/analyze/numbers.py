@@ -25,12 +25,12 @@ SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
 }
 # Vague counts: (minimum reading, upper bound or None). The minimum follows the fixed reading that
-# casualty annotators use (e.g. ISAF: "several"/"multiple" -> 3, "numerous" -> 4).
+# casualty annotators use (e.g. ISAF: "several"/"multiple"/"a few" -> 3, "numerous" -> 4).
 VAGUE: dict[str, tuple[int, int | None]] = {
     "hundreds of thousands": (200_000, 999_999), "tens of thousands": (20_000, 99_999),
     "millions": (2_000_000, None), "thousands": (2_000, None), "hundreds": (200, None),
     "scores": (40, None), "dozens": (24, None), "numerous": (4, None), "several": (3, None),
-    "multiple": (3, None), "a handful of": (3, 5), "a number of": (3, None), "a few": (2, 5), "a couple of": (2, 2), "a couple": (2, 2),
+    "multiple": (3, None), "a handful of": (3, 5), "a number of": (3, None), "a few": (3, 5), "a couple of": (2, 2), "a couple": (2, 2),
 }
 FRACTIONS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,

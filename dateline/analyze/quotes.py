@@ -233,4 +233,4 @@ class QuoteStage:
         return batch
 
 
-__all__ = ["Quote", "QuoteStage", "find_quotes", "CUE_LEMMAS"]
+__all__ = ["CUE_LEMMAS", "Quote", "QuoteStage", "find_quotes"]

@@ -74,11 +74,15 @@ def eval_events(gold: GoldOpt, as_json: JsonOpt = False,
 
 
 @eval_app.command("figures")
-def eval_figures(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+def eval_figures(gold: GoldOpt, as_json: JsonOpt = False,
+                 half: Annotated[str | None, typer.Option(help="Score one half only: a (tuned on) or b (held out).")] = None,
+                 ) -> None:
     """Figures on isaf_press_releases JSONL: minimum killed / captured, event date, province."""
-    from .figures import evaluate_figures, format_table
+    from .figures import HALVES, evaluate_figures, format_table
 
-    result = evaluate_figures(_gold(gold))
+    if half is not None and half not in HALVES:
+        raise ConfigError(f"unknown half {half!r}", hint="use a or b")
+    result = evaluate_figures(_gold(gold), half=half)
     _emit(result, format_table(result), as_json)
 
 

@@ -4,13 +4,17 @@ Each gold line is one incident (see ../shared/data/isaf_press_releases/README.md
 through the analysis pipeline (nlp, time, quotes, figures; places when that stage is installed) and
 one prediction per incident is derived from the figures:
 
-- min killed / min captured: the sum of the minimum of every killed / captured figure, counting a
-  number that repeats an earlier figure of the same kind and value only once ("the insurgent killed
-  was ..."); implicit counts of one ("killed a Taliban leader") are added only when the same verb
-  lemma has no numeric figure in that sentence;
+- min killed / min captured: the sum of the minimum of every *reported* killed / captured figure
+  (not an ``intended`` one, "an operation to arrest a leader", nor a ``cumulative`` running total),
+  counting a number that repeats an earlier figure of the same kind and value only once ("the
+  insurgent killed was ...", "... three died"); a definite partitive ("one of the insurgents") adds
+  nothing to a group already counted; a vague count ("several") is one group however often it is
+  repeated (unless "more/other/additional"), and gives way to an exact count of 2 or more in another
+  sentence ("detained several insurgents ... Eight insurgents were detained"); an implicit count of
+  one ("killed a Taliban leader") is skipped when definite ("the leader", "him") after a count, or repeated;
 - event date: the as-of date of the first killed or captured figure that has its own time expression,
-  else the first day-precise time expression in the text on or before publication, else the
-  publication date;
+  else the first day-precise time expression in the text on or before publication that is not the
+  dateline (a date written with digits equal to the publication date), else the publication date;
 - province: the first "<Name> province" in the text, else the admin1 of the first resolved place,
   else the place-name part of a "Town/Province" dateline. Names match when their folded spellings
   are at least 80% similar ("Paktiya" ~ "paktya").
@@ -26,6 +30,7 @@ import json
 import re
 import sys
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,13 +80,25 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-def read_gold(path: Path) -> Iterator[Incident]:
-    """Incidents of an isaf_press_releases-shaped JSONL file."""
+HALVES = ("a", "b")
+
+
+def half_of(record: dict[str, Any]) -> str:
+    """An incident's half ("a" to tune on, "b" held out): a stable hash of its release reference (so
+    the incidents of one release stay together), else of its text."""
+    key = str(record.get("release_ref") or record.get("text") or "")
+    return HALVES[zlib.crc32(key.encode("utf-8")) % 2]
+
+
+def read_gold(path: Path, half: str | None = None) -> Iterator[Incident]:
+    """Incidents of an isaf_press_releases-shaped JSONL file (of one half when given)."""
     with Path(path).open(encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
                 continue
             record = json.loads(line)
+            if half is not None and half_of(record) != half:
+                continue
             gold = record.get("gold", {})
             yield Incident(record.get("id", ""), record["text"], _date(record.get("publication_date")),
                            _date(gold.get("event_date")), [p for p in gold.get("provinces", []) if p],
@@ -103,30 +120,48 @@ def same_place(a: str | None, b: str) -> bool:
 
 
 _OWN_FORCES = re.compile(r"\b(?:U\.?S\.?|American|coalition|ISAF|NATO|service\s?members?|Afghan\s+(?:National|"
-                         r"Local|Border|Uniformed|soldiers?|police)|ANSF|ANA|ANP|policem[ae]n|soldiers?)\b", re.I)
-_DEFINITE = re.compile(r"(?:the|this|that|these|those|his|their|its|both|him|her|them)\b", re.I)
+                         r"Local|Border|Uniformed|soldiers?|police)|ANSF|ANA|ANP|policem[ae]n|soldiers?)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(r"(?:one|two|three|four|five|\d+|some|several|many|most|all)\s+of\s+(?:the|these|those|them)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"\b(?:more|additional|other|another|further)\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:the|this|that|these|those|his|their|its|both|him|her|them)\b", re.IGNORECASE)
 
 
 def _count(figures: list[Any], kind: str) -> int:
     """The incident count of one kind (see the module docstring for the rule)."""
     total, seen_phrases, seen_numbers = 0.0, set(), set()
+    vague_seen = False
+    # a vague count restated exactly in another sentence ("detained several insurgents ... Eight insurgents
+    # were detained") is the same group: the exact count stands
+    exact = {f.sentence_start for f in figures if f.kind == kind and not getattr(f, "vague", False)
+             and not f.how.startswith("implicit") and (f.minimum or 0) >= 2
+             and getattr(f, "status", "reported") == "reported" and not _OWN_FORCES.search(f.phrase)}
     for f in figures:
         if f.kind != kind or f.minimum is None or _OWN_FORCES.search(f.phrase):
             continue
+        if getattr(f, "status", "reported") != "reported":
+            continue  # "an operation to arrest ...", "have detained 35 since January"
+        if total and _PARTITIVE.match(f.phrase):
+            continue  # "One of the insurgents died": part of a group already counted
+        if getattr(f, "vague", False):
+            if exact - {f.sentence_start} or (vague_seen and not _ADDITIVE.search(f.phrase)):
+                continue  # "several suspected insurgents" ... "several men were taken into custody": one group
+            vague_seen = True
         if f.how.startswith("implicit"):
             if (_DEFINITE.match(f.phrase) and total) or f.phrase.lower() in seen_phrases:
                 continue  # "the leader", "him", the same "a suspected militant" again: already counted
             seen_phrases.add(f.phrase.lower())
-        elif (f.minimum, f.noun) in seen_numbers and f.minimum > 0:
-            continue  # "The two insurgents were killed": the two already counted
-        seen_numbers.add((f.minimum, f.noun))
+        elif f.minimum > 0 and not _ADDITIVE.search(f.phrase) and ((f.minimum, f.noun.lower()) in seen_numbers
+                                or (not f.noun and any(v == f.minimum for v, _ in seen_numbers))):
+            continue  # "The two insurgents were killed", "... three died": the number already counted
+        seen_numbers.add((f.minimum, f.noun.lower()))
         total += f.minimum
     return int(total)
 
 
 def _dateline_like(t: Any, published: date | None) -> bool:
-    """True for an explicit date equal to the publication date (the dateline, the headline)."""
-    return not t.anchored and t.interval_start == published
+    """True for a calendar date (written with digits) equal to the publication date: the dateline or
+    headline ("KABUL, Afghanistan (Aug. 4)"), not a relative "today" or "Wednesday"."""
+    return t.interval_start == published and (not t.anchored or any(ch.isdigit() for ch in t.text))
 
 
 def _day_times(analysis: Analysis, start: int = 0, end: int | None = None) -> list[Any]:
@@ -204,7 +239,7 @@ def stages_available() -> str:
         from dateline.analyze import places  # noqa: F401
         from dateline.analyze.pipeline import Pipeline
         Pipeline(load_config(None, {"analyze.stages": "nlp,places"}))
-    except Exception:  # the places stage is optional: absent or not working, score without it
+    except Exception:  # noqa: BLE001  (the places stage is optional: absent or not working, score without it)
         return BASE_STAGES
     return "nlp,places,time,quotes,figures"
 
@@ -217,10 +252,11 @@ def make_pipeline(stages: str | None = None) -> Any:
     return Pipeline(load_config(None, {"analyze.stages": stages or stages_available()}))
 
 
-def evaluate_figures(gold_path: Path | str, stages: str | None = None, batch_size: int = 32) -> dict[str, Any]:
-    """Run the pipeline over every incident and score the four measures."""
+def evaluate_figures(gold_path: Path | str, stages: str | None = None, batch_size: int = 32,
+                     half: str | None = None) -> dict[str, Any]:
+    """Run the pipeline over every incident (of one half when given) and score the four measures."""
     pipeline = make_pipeline(stages)
-    incidents = list(read_gold(Path(gold_path)))
+    incidents = list(read_gold(Path(gold_path), half))
     hits = {"killed": 0, "captured": 0, "date": 0, "province": 0}
     with_province, abs_killed, abs_captured = 0, 0, 0
     errors: list[dict[str, Any]] = []
@@ -249,7 +285,7 @@ def evaluate_figures(gold_path: Path | str, stages: str | None = None, batch_siz
     n = len(incidents)
     seconds = time.perf_counter() - started
     return {
-        "incidents": n, "stages": pipeline.version,
+        "incidents": n, "half": half or "all", "stages": pipeline.version,
         "min_killed_accuracy": hits["killed"] / n if n else 0.0,
         "min_captured_accuracy": hits["captured"] / n if n else 0.0,
         "event_date_accuracy": hits["date"] / n if n else 0.0,
@@ -266,7 +302,8 @@ def format_table(result: dict[str, Any]) -> str:
             ("event date exact", "event_date_accuracy"), ("province", "province_accuracy")]
     lines = [f"{'measure':<22}{'accuracy':>10}"]
     lines += [f"{label:<22}{result[key]:>10.3f}" for label, key in rows]
-    lines.append(f"incidents {result['incidents']} ({result['incidents_with_province']} with a province), "
+    lines.append(f"incidents {result['incidents']} ({result['incidents_with_province']} with a province"
+                 + (f", half {result['half']}" if result.get("half", "all") != "all" else "") + "), "
                  f"MAE killed {result['min_killed_mae']:.2f}, captured {result['min_captured_mae']:.2f}, "
                  f"{result['seconds']:.1f} s, stages {result['stages']}")
     return "\n".join(lines)
@@ -278,11 +315,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, required=True, help="isaf_press_releases-shaped JSONL file")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--errors", action="store_true", help="include the per-incident misses in the JSON")
+    parser.add_argument("--half", choices=HALVES, default=None, help="score one half: a (tuned on) or b (held out)")
     parser.add_argument("--stages", default=None, help=f"analysis stages (default: {BASE_STAGES}, with places if installed)")
     args = parser.parse_args(argv)
     if not args.gold.is_file():
         parser.error(f"gold file not found: {args.gold}")
-    result = evaluate_figures(args.gold, args.stages)
+    result = evaluate_figures(args.gold, args.stages, half=args.half)
     if not args.errors:
         result.pop("errors")
     print(json.dumps(result, indent=2, default=str) if args.json else format_table(result))
@@ -293,4 +331,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["Incident", "Prediction", "evaluate_figures", "predict", "read_gold", "same_place", "main"]
+__all__ = ["Incident", "Prediction", "evaluate_figures", "main", "predict", "read_gold", "same_place"]

@@ -102,3 +102,34 @@ def test_actor_mention_resolves_subject(pipeline: Any) -> None:
 
 def test_no_parse_no_figures() -> None:
     assert find_figures(Analysis("t", "40 people were killed.")) == []
+
+
+def test_purpose_clause_count_is_intended(run: Any) -> None:
+    figures = run("Police launched an operation to arrest a gang leader in the port, and detained four smugglers.")
+    by_phrase = {f.phrase: f for f in figures if f.kind == "captured"}
+    assert by_phrase["a gang leader"].status == "intended"
+    assert by_phrase["four smugglers"].status == "reported" and by_phrase["four smugglers"].minimum == 4
+
+
+def test_running_totals_are_cumulative(run: Any) -> None:
+    [since] = [f for f in run("Border guards have detained more than 300 smugglers since January.") if f.kind == "captured"]
+    [month] = [f for f in run("The army has killed 40 rebels in the last month.") if f.kind == "killed"]
+    [today] = [f for f in run("The army killed 40 rebels near the dam today.") if f.kind == "killed"]
+    assert (since.status, since.minimum) == ("cumulative", 301)
+    assert month.status == "cumulative" and today.status == "reported"
+
+
+def test_along_with_counts_like_its_head(run: Any) -> None:
+    figures = run("Troops detained the warlord along with three of his bodyguards.")
+    assert [(f.kind, f.value) for f in figures if f.kind == "captured" and f.value == 3] == [("captured", 3)]
+
+
+def test_reference_numbers_are_designations(run: Any) -> None:
+    figures = run("Release 2014-05-B-017: Two pirates were killed by the crew, and F-16 jets flew over.")
+    assert [(f.kind, f.value) for f in figures if f.kind == "killed"] == [("killed", 2)]
+    assert not any(f.value in (17, 16) for f in figures)
+
+
+def test_vague_count_is_flagged(run: Any) -> None:
+    [f] = [f for f in run("Guards arrested a few protesters at the gate.") if f.kind == "captured"]
+    assert f.vague and f.minimum == 3
