@@ -82,6 +82,12 @@ class StoreLockedError(StoreError):
     code = "E301"
 
 
+class EngineError(DatelineError):
+    """A worker's result the writer cannot use (e.g. a dask shard in another layout)."""
+
+    code = "E500"
+
+
 class ExportError(DatelineError):
     """An export target cannot be written."""
 

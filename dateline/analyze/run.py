@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..engine import Executor, Rows, make_executor
 from ..store import Store
-from ..store.analyses import count_pending, pending_articles, write_analyses
+from ..store.analyses import RowBatch, count_pending, pending_articles, write_rows
 from ..store.schema import MENTION_TABLES
-from .base import Analysis
 from .pipeline import pipeline_version
 
 FINDINGS = tuple(MENTION_TABLES.values())  # Analysis attributes that hold findings
@@ -55,7 +54,7 @@ def analyze_store(store: Store, config: Config, *, redo: bool = False, limit: in
     try:
         for batch in executor.run(_batches(store, version, redo, limit, int(config["analyze.batch_size"]))):
             with store.transaction() as con:
-                write_analyses(con, batch, version)
+                write_rows(con, batch)
             _count(report, batch)
             if on_batch is not None:
                 on_batch(report.analysed, total)
@@ -73,9 +72,7 @@ def _batches(store: Store, version: str, redo: bool, limit: int | None, size: in
         yield [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
-def _count(report: AnalyzeReport, batch: list[Analysis]) -> None:
+def _count(report: AnalyzeReport, batch: RowBatch) -> None:
     report.analysed += len(batch)
-    for analysis in batch:
-        for name in FINDINGS:
-            report.found[name] += len(getattr(analysis, name))
-        analysis.doc = None  # free the parse as soon as it is stored
+    for name, n in batch.found.items():
+        report.found[name] += n

@@ -1,4 +1,4 @@
-"""The executor contract: batches of article rows in, analysed batches out, in any order."""
+"""The executor contract: batches of article rows in, analysed batches as store rows out, in any order."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from typing import Protocol
 
 from ..analyze.base import Analysis
+from ..store.analyses import RowBatch
 
 # One article to analyse: (id, text, published, title), as read from the store.
 Row = tuple[str, str, date | None, str | None]
@@ -14,11 +15,11 @@ Rows = list[Row]
 
 
 class Executor(Protocol):
-    """Runs the configured pipeline over batches; the caller (the single writer) stores results."""
+    """Runs the configured pipeline over batches; the caller (the single writer) stores the rows."""
 
     workers: int
 
-    def run(self, batches: Iterable[Rows]) -> Iterator[list[Analysis]]: ...
+    def run(self, batches: Iterable[Rows]) -> Iterator[RowBatch]: ...
 
     def close(self) -> None: ...
 

@@ -1,20 +1,20 @@
 """The dask engine: the same per-article pipeline on a dask.distributed cluster, results via Parquet shards.
 
 Each task analyses one batch of article rows on a worker (the Pipeline is built once per worker
-process and cached by config), writes the batch's analyses as one Parquet shard named by the batch
-id into a shared directory (`engine.shard_dir`), and returns the shard's path. This process, the
-single store writer, reads each finished shard back into Analyses, the caller stores them in one
-transaction, and the shard is deleted once the caller asks for the next batch (after the commit).
+process and cached by config), turns it into store rows and writes them as a shard named by the
+batch id into a shared directory (`engine.shard_dir`): a folder with one Parquet file per analysis
+table, in the store's own column layout. This process, the single store writer, loads each finished
+shard and inserts its tables in one transaction; the shard is deleted once the caller asks for the
+next batch (after the commit).
 
 A worker that dies mid-task: dask reschedules the task elsewhere; the retry writes the same shard
-path (atomic rename), so a batch is stored once, and `write_analyses` replaces an article's
+path (atomic rename), so a batch is stored once, and `write_rows` replaces an article's
 analysis whole in any case. Without `engine.scheduler` a LocalCluster of `engine.workers`
 processes (one thread each) runs on this machine.
 
-A shard is a Parquet table, one row per article: article_id, pipeline_version, components (JSON),
-one count column per finding table, and `record`, the pickled Analysis (text and parse dropped)
-that the writer turns back into the Analysis `write_analyses` stores. Shards are transient and
-written by our own workers: keep `engine.shard_dir` private to the cluster's user.
+Shards hold data only (Parquet, checked against the store's layout when read; no pickles), so a
+shard folder on shared storage cannot make the writer run code; still keep `engine.shard_dir`
+writable only by the cluster's user, since whatever is in it is stored.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import tempfile
 import uuid
@@ -30,27 +29,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..analyze.base import Analysis
 from ..analyze.pipeline import Pipeline, pipeline_version
 from ..config import Config
-from ..store.schema import MENTION_TABLES
+from ..errors import EngineError
+from ..store.analyses import RowBatch, analysis_rows, table_schemas
 from .base import Rows, analyses_of
 from .local import available_cores
 
 # Pipelines built in this (worker) process, by config key: models load once per worker.
 _PIPELINES: dict[str, Pipeline] = {}
-
-SHARD_SCHEMA = pa.schema([
-    ("article_id", pa.string()),
-    ("pipeline_version", pa.string()),
-    ("components", pa.string()),
-    *[(f"n_{table}", pa.int32()) for table in MENTION_TABLES],
-    ("record", pa.binary()),
-])
-
 
 def config_key(config: Config) -> str:
     """A stable key of the config's values (what a worker's cached Pipeline was built from)."""
@@ -71,50 +60,42 @@ def batch_id(rows: Rows) -> str:
     return hashlib.sha1("\n".join(r[0] for r in rows).encode()).hexdigest()[:20]
 
 
-def write_shard(analyses: list[Analysis], version: str, path: Path) -> Path:
-    """Write a batch's analyses to `path` atomically (a retry replaces it whole)."""
-    records = []
-    for analysis in analyses:
-        analysis.doc = None
-        records.append(pickle.dumps(_without_text(analysis), protocol=pickle.HIGHEST_PROTOCOL))
-    columns: dict[str, Any] = {
-        "article_id": [a.article_id for a in analyses],
-        "pipeline_version": [version] * len(analyses),
-        "components": [json.dumps(a.components) for a in analyses],
-        **{f"n_{table}": [len(getattr(a, attr)) for a in analyses] for table, attr in MENTION_TABLES.items()},
-        "record": records,
-    }
+def write_shard(batch: RowBatch, path: Path) -> Path:
+    """Write a batch's store rows as a shard folder, one Parquet file per table, appearing atomically.
+
+    The folder is written under a temporary name and renamed into place; a retried task that finds
+    the folder already there (its first attempt finished) keeps that one: the rows are the same.
+    """
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    pq.write_table(pa.table(columns, schema=SHARD_SCHEMA), tmp, compression="zstd")
-    os.replace(tmp, path)
+    tmp.mkdir(parents=True)
+    for table, rows in batch.tables.items():
+        pq.write_table(rows, tmp / f"{table}.parquet", compression="zstd")
+    try:
+        os.rename(tmp, path)
+    except OSError:
+        if not (path / "analyses.parquet").exists():
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)
     return path
 
 
-def _without_text(analysis: Analysis) -> Analysis:
-    copy = Analysis(analysis.article_id, "", analysis.published, analysis.title)
-    for name in ("entities", "actors", "places", "times", "quotes", "events", "figures", "components"):
-        setattr(copy, name, getattr(analysis, name))
-    return copy
-
-
-def read_shard(path: str | Path, rows: Rows | None = None) -> list[Analysis]:
-    """The Analyses of a shard; with the batch's `rows`, their texts are put back."""
-    table = pq.read_table(path, columns=["record"])
-    texts = {r[0]: r[1] for r in rows} if rows else {}
-    analyses = []
-    for blob in table.column("record").to_pylist():
-        analysis: Analysis = pickle.loads(blob)
-        analysis.text = texts.get(analysis.article_id, analysis.text)
-        analyses.append(analysis)
-    return analyses
+def read_shard(path: str | Path) -> RowBatch:
+    """A shard's rows, checked against the store's layout (data only: nothing in a shard is executed)."""
+    tables = {}
+    for table, schema in table_schemas().items():
+        rows = pq.read_table(Path(path) / f"{table}.parquet")
+        if not rows.schema.equals(schema, check_metadata=False):
+            raise EngineError(f"{path}: {table}.parquet does not have the store's columns",
+                              hint="a shard from another dateline version? clear engine.shard_dir")
+        tables[table] = rows
+    return RowBatch(tables)
 
 
 def analyse_batch(config: Config, rows: Rows, shard_dir: str) -> str:
-    """The dask task: run the pipeline over one batch on this worker and write its shard."""
+    """The dask task: run the pipeline over one batch on this worker and write its rows as a shard."""
     pipeline = worker_pipeline(config)
-    analyses = pipeline.process(analyses_of(rows))
-    path = Path(shard_dir) / f"batch-{batch_id(rows)}.parquet"
-    return str(write_shard(analyses, pipeline.version, path))
+    batch = analysis_rows(pipeline.process(analyses_of(rows)), pipeline.version)
+    return str(write_shard(batch, Path(shard_dir) / f"batch-{batch_id(rows)}"))
 
 
 def default_shard_dir(config: Config) -> Path:
@@ -154,7 +135,7 @@ class DaskExecutor:
             self.workers = max(1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values()))
         return self.client
 
-    def run(self, batches: Iterable[Rows]) -> Iterator[list[Analysis]]:
+    def run(self, batches: Iterable[Rows]) -> Iterator[RowBatch]:
         """Analysed batches as their shards arrive (not in input order), at most 2 per worker in flight."""
         from distributed import as_completed
 
@@ -178,11 +159,10 @@ class DaskExecutor:
             pass
         for future in pending:
             path = future.result()
-            rows = rows_of.pop(future.key)
+            rows_of.pop(future.key)
             future.release()
-            analyses = read_shard(path, rows)
-            yield analyses  # the caller stores the batch (one transaction) before asking for more
-            Path(path).unlink(missing_ok=True)
+            yield read_shard(path)  # the caller stores the batch (one transaction) before asking for more
+            shutil.rmtree(path, ignore_errors=True)
             while pending.count() < limit and submit_next():
                 pass
 

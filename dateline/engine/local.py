@@ -13,9 +13,9 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
-from ..analyze.base import Analysis
 from ..analyze.pipeline import Pipeline
 from ..config import Config
+from ..store.analyses import RowBatch, analysis_rows
 from .base import Rows, analyses_of
 
 _worker_pipeline: Pipeline | None = None
@@ -58,12 +58,10 @@ def _ready(_: int) -> int:
     return os.getpid()
 
 
-def _process(rows: Rows) -> list[Analysis]:
+def _process(rows: Rows) -> RowBatch:
+    """The worker's task: analyse a batch and turn it into store rows (the writer only inserts them)."""
     assert _worker_pipeline is not None, "worker initializer did not run"
-    batch = _worker_pipeline.process(analyses_of(rows))
-    for analysis in batch:
-        analysis.doc = None  # a spaCy Doc does not travel back; everything needed is extracted
-    return batch
+    return analysis_rows(_worker_pipeline.process(analyses_of(rows)), _worker_pipeline.version)
 
 
 class LocalExecutor:
@@ -94,15 +92,15 @@ class LocalExecutor:
             initializer=_init_worker, initargs=(self.config, os.getpid()))
         return self._pool
 
-    def run(self, batches: Iterable[Rows]) -> Iterator[list[Analysis]]:
-        """Analysed batches as they finish (not necessarily in input order)."""
+    def run(self, batches: Iterable[Rows]) -> Iterator[RowBatch]:
+        """Analysed batches, as store rows, as they finish (not necessarily in input order)."""
         if self.workers == 1:
-            self._inline = self._inline or Pipeline(self.config)
+            pipeline = self._inline = self._inline or Pipeline(self.config)
             for rows in batches:
-                yield self._inline.process(analyses_of(rows))
+                yield analysis_rows(pipeline.process(analyses_of(rows)), pipeline.version)
             return
         pool = self._ensure_pool()
-        in_flight: set[Future[list[Analysis]]] = set()
+        in_flight: set[Future[RowBatch]] = set()
         for rows in batches:
             in_flight.add(pool.submit(_process, rows))
             if len(in_flight) >= 2 * self.workers:

@@ -7,7 +7,9 @@ reader (or a run killed midway) sees the old analysis or the new one, never half
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,39 +20,77 @@ from ..analyze.base import Analysis
 from .schema import MENTION_TABLES
 
 
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                       "ORDER BY ordinal_position", [table]).fetchall()
-    return [r[0] for r in rows]
+@dataclass(slots=True)
+class RowBatch:
+    """A batch of analyses as store rows, one Arrow table per table: what workers hand the single writer.
+
+    Workers build these (so the writer only inserts); the dask engine ships them as Parquet shards.
+    """
+
+    tables: dict[str, pa.Table]  # MENTION_TABLES and "analyses", each in the store's column layout
+
+    @property
+    def ids(self) -> list[str]:
+        return self.tables["analyses"].column("article_id").to_pylist()
+
+    @property
+    def found(self) -> dict[str, int]:
+        """Findings in the batch by Analysis attribute (entities, actors, places, ...)."""
+        return {attribute: self.tables[table].num_rows for table, attribute in MENTION_TABLES.items()}
+
+    def __len__(self) -> int:
+        return self.tables["analyses"].num_rows
+
+
+@functools.cache
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow layout of every analysis table, read from the migrations applied to an empty database."""
+    from .database import migrate
+
+    con = duckdb.connect()
+    try:
+        migrate(con, ":memory:")
+        return {t: con.sql(f"SELECT * FROM {t} LIMIT 0").to_arrow_table().schema
+                for t in (*MENTION_TABLES, "analyses")}
+    finally:
+        con.close()
+
+
+def analysis_rows(analyses: list[Analysis], version: str) -> RowBatch:
+    """The rows that store these analyses (built wherever the analyses were made)."""
+    schemas = table_schemas()
+    tables = {}
+    for table, attribute in MENTION_TABLES.items():
+        columns = schemas[table].names
+        rows = [_row(a, item, columns, attribute) for a in analyses for item in getattr(a, attribute)]
+        tables[table] = pa.Table.from_pylist(rows, schema=schemas[table])
+    now = datetime.now(UTC)
+    tables["analyses"] = pa.Table.from_pylist(
+        [{"article_id": a.article_id, "pipeline_version": version, "components": json.dumps(a.components),
+          "analyzed_at": now} for a in analyses], schema=schemas["analyses"])
+    return RowBatch(tables)
+
+
+def write_rows(con: duckdb.DuckDBPyConnection, batch: RowBatch) -> None:
+    """Replace the stored analyses of the batch's articles with its rows (call inside a transaction)."""
+    if not len(batch):
+        return
+    con.register("analysed_ids", batch.tables["analyses"].select(["article_id"]))
+    for table in (*MENTION_TABLES, "analyses"):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM analysed_ids)")
+    con.unregister("analysed_ids")
+    for table in (*MENTION_TABLES, "analyses"):
+        rows = batch.tables[table]
+        if rows.num_rows:
+            con.register("new_rows", rows)
+            names = ", ".join(f'"{c}"' for c in rows.schema.names)
+            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM new_rows")
+            con.unregister("new_rows")
 
 
 def write_analyses(con: duckdb.DuckDBPyConnection, analyses: list[Analysis], version: str) -> None:
     """Replace the stored analyses of these articles (call inside a transaction)."""
-    if not analyses:
-        return
-    ids = pa.table({"id": [a.article_id for a in analyses]})
-    con.register("analysed_ids", ids)
-    for table in (*MENTION_TABLES, "analyses"):
-        key = "article_id"
-        con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM analysed_ids)")
-    con.unregister("analysed_ids")
-    for table, attribute in MENTION_TABLES.items():
-        columns = _columns(con, table)
-        rows = [_row(a, item, columns, attribute) for a in analyses for item in getattr(a, attribute)]
-        if rows:
-            con.register("new_rows", pa.Table.from_pylist(rows))
-            names = ", ".join(f'"{c}"' for c in columns)
-            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM new_rows")
-            con.unregister("new_rows")
-    now = datetime.now(UTC)
-    con.register("new_analyses", pa.table({
-        "article_id": [a.article_id for a in analyses],
-        "pipeline_version": [version] * len(analyses),
-        "components": [json.dumps(a.components) for a in analyses],
-        "analyzed_at": pa.array([now] * len(analyses), pa.timestamp("us", tz="UTC")),
-    }))
-    con.execute("INSERT INTO analyses SELECT article_id, pipeline_version, components, analyzed_at FROM new_analyses")
-    con.unregister("new_analyses")
+    write_rows(con, analysis_rows(analyses, version))
 
 
 def _row(analysis: Analysis, item: Any, columns: list[str], attribute: str) -> dict[str, Any]:

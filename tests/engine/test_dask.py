@@ -7,15 +7,19 @@ import signal
 import time
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
+from dateline.analyze.pipeline import Pipeline
 from dateline.analyze.run import analyze_store
 from dateline.config import Config
 from dateline.engine.base import analyses_of
 from dateline.engine.dask import DaskExecutor, batch_id, read_shard, write_shard
-from dateline.analyze.pipeline import Pipeline
+from dateline.errors import EngineError
 from dateline.ingest import ingest
 from dateline.store import open_store
+from dateline.store.analyses import analysis_rows
 from tests.conftest import news, write_jsonl
 
 pytest.importorskip("distributed")
@@ -30,15 +34,28 @@ def _config(tmp_path: Path, stages: str, batch: int, **extra: object) -> Config:
     return Config({**config.values, **extra}, config.source)
 
 
-def test_a_shard_reads_back_as_the_same_analyses(tmp_path: Path) -> None:
+def test_a_shard_reads_back_as_the_same_rows(tmp_path: Path) -> None:
     config = _config(tmp_path, "time", 10)
     rows = [(f"a{i}", news(i)["text"], None, f"t{i}") for i in range(3)]
-    analyses = Pipeline(config).process(analyses_of(rows))
-    path = write_shard(analyses, "v", tmp_path / f"batch-{batch_id(rows)}.parquet")
-    back = read_shard(path, rows)
-    assert [(a.article_id, a.text, a.times, a.components) for a in back] == \
-        [(a.article_id, a.text, a.times, a.components) for a in analyses]
+    batch = analysis_rows(Pipeline(config).process(analyses_of(rows)), "v")
+    assert batch.found["times"] > 0 and batch.ids == ["a0", "a1", "a2"]
+    path = write_shard(batch, tmp_path / f"batch-{batch_id(rows)}")
+    back = read_shard(path)
+    assert set(back.tables) == set(batch.tables)
+    assert all(back.tables[t].equals(batch.tables[t]) for t in batch.tables)
+    # a retried task finding the shard already written keeps it, and leaves no temporary folder
+    assert write_shard(batch, path) == path and [p.name for p in tmp_path.iterdir()] == [path.name]
     assert batch_id(rows) == batch_id(list(rows)) != batch_id(rows[:2])
+
+
+def test_a_shard_in_another_layout_is_refused(tmp_path: Path) -> None:
+    config = _config(tmp_path, "time", 10)
+    batch = analysis_rows(Pipeline(config).process(analyses_of([("a0", news(0)["text"], None, None)])), "v")
+    path = write_shard(batch, tmp_path / "batch-x")
+    pq.write_table(pa.table({"article_id": ["a0"], "record": [b"not a row"]}), path / "times.parquet")
+    pq.write_table(pa.table({"article_id": ["a0"], "record": [b"not a row"]}), path / "time_mentions.parquet")
+    with pytest.raises(EngineError, match="time_mentions.parquet"):
+        read_shard(path)
 
 
 @pytest.mark.slow

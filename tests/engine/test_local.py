@@ -56,7 +56,7 @@ def test_start_loads_every_worker_before_the_first_batch() -> None:
         assert executor._pool is not None
         assert len(executor._pool._processes) == 2  # both spawned and initialised, none lost
         rows = [(f"a{i}", "Talks were held on Monday.", None, None) for i in range(4)]
-        analysed = [a for batch in executor.run([rows[:2], rows[2:]]) for a in batch]
-        assert sorted(a.article_id for a in analysed) == ["a0", "a1", "a2", "a3"]
+        analysed = [i for batch in executor.run([rows[:2], rows[2:]]) for i in batch.ids]
+        assert sorted(analysed) == ["a0", "a1", "a2", "a3"]
     finally:
         executor.close()
