@@ -14,15 +14,15 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-import httpx  # noqa: E402
-from fastapi import FastAPI  # noqa: E402
+import httpx
+from fastapi import FastAPI
 
-from dateline.analyze.run import analyze_store  # noqa: E402
-from dateline.config import Config  # noqa: E402
-from dateline.errors import ConfigError  # noqa: E402
-from dateline.ingest import ingest  # noqa: E402
-from dateline.store import open_store  # noqa: E402
-from dateline.web import create_app  # noqa: E402
+from dateline.analyze.run import analyze_store
+from dateline.config import Config
+from dateline.errors import ConfigError
+from dateline.ingest import ingest
+from dateline.store import open_store
+from dateline.web import create_app
 
 EVIL_SCRIPT = "<script>window.__pwned = 1; document.title = 'pwned'</script>"
 EVIL_LINK = '<a href="javascript:window.__pwned=2">click here</a>'

@@ -78,7 +78,7 @@ class Page:
         return self.tab
 
     def off_host(self) -> list[str]:
-        return [u for u in self.requests if not (u.startswith(self.base + "/") or u.startswith("data:"))]
+        return [u for u in self.requests if not u.startswith((self.base + "/", "data:"))]
 
 
 def wait_until(tab: Any, expression: str, timeout: float = 10.0) -> None:
