@@ -36,9 +36,17 @@ class Database:
 
 
 def get_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """FastAPI dependency: a cursor for this request, closed when the response is done."""
+    """FastAPI dependency: a cursor for this request, closed when the response is done.
+
+    The request's statements run in one read transaction, so a page and its total (or any two
+    numbers of one response) come from the same snapshot even while the app ingests."""
     cursor = request.app.state.db.cursor()
     try:
+        cursor.execute("BEGIN TRANSACTION")
         yield cursor
     finally:
+        try:
+            cursor.execute("ROLLBACK")  # nothing to keep: readers only read
+        except duckdb.Error:
+            pass
         cursor.close()
