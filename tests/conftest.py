@@ -10,10 +10,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from dateline.cli import app
 from dateline.store import Store, open_store
+
+# Property-based tests: a short run by default (CI), a long one on demand:
+#   HYPOTHESIS_PROFILE=long pytest tests/read/test_read_fuzz.py tests/analyze/test_*_fuzz.py
+# Seeds are derived from each test (derandomize) so that a CI failure reproduces exactly.
+settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=3000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))

@@ -580,7 +580,7 @@ def _candidates(text: str, anchor: date | None) -> list[_Candidate]:
     for _name, pattern, normalize, rank in _COMPILED:
         for m in pattern.finditer(text):
             start, end = m.span("span") if "span" in pattern.groupindex else m.span()
-            if end > start and normalize(m, scratch) is not None:
+            if end > start and _normalized(normalize, m, scratch) is not None:
                 found.append(_Candidate(start, end, rank, m, normalize))
     return found
 
@@ -596,15 +596,33 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
+_UNPADDED_YEAR = re.compile(r"^(\d{1,3})-")
+
+
+def _normalized(normalize: Normalizer, m: re.Match[str], ctx: _Context) -> _Norm | None:
+    """A rule's result, or None where it falls off the calendar ("the next 1000 decades", "10000 years ago")."""
+    try:
+        norm = normalize(m, ctx)
+    except (OverflowError, ValueError):  # a date after 9999 or before year 1
+        return None
+    if norm is None or norm.value.startswith("-") or norm.value == "0":
+        return None
+    norm.value = _UNPADDED_YEAR.sub(lambda y: y[1].zfill(4) + "-", norm.value)  # "999-03" -> "0999-03"
+    return norm
+
+
 def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
     """Find and normalize every time expression in text, relative ones resolved against anchor."""
     ctx = _Context(text, anchor)
     found: list[TimeExpr] = []
     for c in _select(_candidates(text, anchor)):
-        norm = c.normalize(c.match, ctx)
+        norm = _normalized(c.normalize, c.match, ctx)
         if norm is None:
             continue
-        interval = norm.interval or (interval_of(norm.value, anchor) if norm.type in ("DATE", "TIME") else None)
+        try:
+            interval = norm.interval or (interval_of(norm.value, anchor) if norm.type in ("DATE", "TIME") else None)
+        except ValueError:  # a year 0 ("March 0000")
+            continue
         found.append(TimeExpr(c.start, c.end, text[c.start:c.end], norm.type, norm.value,
                               interval[0] if interval else None, interval[1] if interval else None,
                               norm.anchored, norm.confidence, norm.mod))
