@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from dateline.analyze.time import find_times
 
 # Words and phrases the rules look for, mixed with filler, so that generated text hits the rules.
-PIECES = (
+_PHRASES = (
     "on Monday last Tuesday next week last month this year in March in 2015 on 3 March 2016 March 3 yesterday "
     "today tomorrow tonight at 5 p.m. 17:30 two days ago three weeks ago a year ago the 1990s the 19th century "
     "in the spring last summer Q3 the third quarter the first half of 2017 the weekend every day each week daily "
@@ -23,7 +23,8 @@ PIECES = (
     "now currently Christmas Ramadan Eid New Year's Day 2016-05-04 04/05/2016 1 January ninety years 9999 0000 "
     "the year 1 AD 31 December 9999 1 January 0001 the 10th century next year last year 100 years ago "
     "the next day the previous week later this month decades centuries millennia the 2000s the 00s"
-).split() + [",", ".", "the", "soldiers", "said", "will", "was", "\n"]
+)
+PIECES = [*_PHRASES.split(), ",", ".", "the", "soldiers", "said", "will", "was", "\n"]
 
 VALUE = {
     "DATE": re.compile(r"(?:PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7]"
