@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench install clean reference
+.PHONY: demo test test-fast bench install clean audit reference
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dateline needs Python >= 3.11 (set PYTHON=python3.11)")'
@@ -49,6 +49,12 @@ reference: $(STAMP)  ## docs/reference/*.md and NOTICE from the code (tests fail
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+
+# Known vulnerabilities in every installed dependency (needs pypi.org's JSON API; --strict fails
+# when a package could not be checked, instead of reporting "no known vulnerabilities").
+audit: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-audit
+	$(BIN)/pip-audit --local --strict --progress-spinner off
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal demo-report.html build dist *.egg-info
