@@ -48,8 +48,10 @@ def story_params(config: Any | None) -> StoryParams:
         window_days=setting(config, "stories.window_days", base.window_days),
         decay_days=setting(config, "stories.decay_days", base.decay_days),
         decay_power=setting(config, "stories.decay_power", base.decay_power),
+        centroid_weight=setting(config, "stories.centroid_weight", base.centroid_weight),
+        rare_stretch=setting(config, "stories.rare_stretch", base.rare_stretch),
         **{k: v for k, v in asdict(base).items()
-           if k not in ("threshold", "window_days", "decay_days", "decay_power")})
+           if k not in ("threshold", "window_days", "decay_days", "decay_power", "centroid_weight", "rare_stretch")})
 
 
 def _dedup_batch(store: Store, rows: list[dict[str, Any]],

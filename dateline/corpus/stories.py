@@ -1,12 +1,16 @@
 """Online story clustering: each new article joins the most similar recent story or starts one.
 
 An article becomes a sparse TF-IDF vector (IDF from the articles seen so far) of its words, with
-capitalised words and word pairs (names, streets, towns) and named entities weighted up. Stored
-articles are found through an inverted index of their rarer terms; the score of a story is the best
-cosine between the new article and one of its members, lowered by the days between them. Above
-`threshold` the article joins that story, otherwise it starts a new one. Nothing is recomputed: the
-state (document frequencies and the articles of the last `window_days`) can be saved and restored,
-so a later batch continues exactly where the last one stopped.
+capitalised words and word pairs (names, streets, towns) and named entities weighted up; site
+boilerplate is left out (short paragraphs and title parts already seen in other articles). Stored
+articles are found through an inverted index of their rarer terms. A story's score mixes its most
+similar member (best link) with its centroid (the sum of its members' vectors), so one stray
+member cannot pull in articles the rest of the story does not resemble; the score is lowered by
+the days to that best member, more slowly when the two share rare names (a suspect's name months
+later, at the trial, still points to the same shooting). Above `threshold` the article joins that
+story, otherwise it starts a new one. Nothing is recomputed: the state (document frequencies and
+the articles of the last `window_days`) can be saved and restored, so a later batch continues
+exactly where the last one stopped; story centroids are rebuilt from the remembered articles.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from datetime import date
 from typing import Any
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d{3,}")
-_STOP = frozenset(" ".join((
+_STOP = frozenset((
     "a about above after again against all also am an and any are as at be because been before being "
     "below between both but by can could did do does doing down during each few for from further had has "
     "have having he her here hers herself him himself his how i if in into is it its itself just me more "
@@ -32,8 +36,8 @@ _STOP = frozenset(" ".join((
     "say told according one two three four five six seven eight nine ten new news also just like mr mrs "
     "ms get got year years old day days time week weeks monday tuesday wednesday thursday friday saturday "
     "sunday january february march april may june july august september october november december am pm s "
-    "t don",
-)).split())
+    "t don"
+).split())
 _CAP_STOP = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
                        "And", "His", "Her", "This", "That", "According", "When", "After",
                        "If", "As", "There", "Mr", "Mrs", "Ms"})
@@ -43,7 +47,7 @@ _CAP_STOP = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "
 class StoryParams:
     """The knobs of story clustering (tuned on the GVA development set only)."""
 
-    threshold: float = 0.12
+    threshold: float = 0.13
     window_days: int = 400
     decay_days: float = 6.0
     decay_power: float = 0.6  # 0: exponential decay exp(-gap/decay_days); else (1 + gap/decay_days)^-power
@@ -53,12 +57,17 @@ class StoryParams:
     name_weight: float = 2.0
     entity_weight: float = 1.5
     max_chars: int = 2000
+    scan_factor: int = 3  # paragraphs are looked for in the first max_chars * scan_factor characters
     top_terms: int = 80
     boiler_docs: int = 2
-    boiler_words: int = 30
+    boiler_words: int = 60
     min_par_words: int = 5
     word_weight: float = 0.3
     min_hint_words: int = 40
+    rare_df: int = 5  # capitalised names in at most this many earlier articles are rare
+    rare_df_ratio: float = 0.0
+    rare_stretch: float = 1.0  # each shared rare name stretches decay_days by this factor
+    centroid_weight: float = 0.7  # share of the story centroid's similarity in a story's score
 
 
 @dataclass(slots=True)
@@ -100,7 +109,10 @@ def content(text: str, params: StoryParams, seen: Counter[str]) -> str:
     """The text without boilerplate: short paragraphs and short ones already seen in other articles."""
     kept: list[str] = []
     keys: set[str] = set()
-    for paragraph in text[: params.max_chars].split("\n"):
+    size = 0
+    for paragraph in text[: params.max_chars * params.scan_factor].split("\n"):
+        if size >= params.max_chars:
+            break
         words = paragraph.count(" ") + 1
         if words < params.min_par_words:
             continue
@@ -110,8 +122,23 @@ def content(text: str, params: StoryParams, seen: Counter[str]) -> str:
                 continue
             keys.add(key)
         kept.append(paragraph)
+        size += len(paragraph)
     seen.update(keys)
     return "\n".join(kept)
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+|\s*\|\s*")
+
+
+def headline(title: str | None, params: StoryParams, seen: Counter[str]) -> str:
+    """The title without parts already seen in other titles (a site's name, a section)."""
+    parts = [p for p in _TITLE_PARTS.split(title or "") if p.strip()]
+    if len(parts) < 2:
+        return title or ""
+    keys = ["t" + _paragraph_key(p.strip()) for p in parts]
+    kept = [p for p, k in zip(parts, keys, strict=True) if seen.get(k, 0) < params.boiler_docs]
+    seen.update(set(keys))
+    return " ".join(kept or [max(parts, key=len)])
 
 
 def terms(title: str | None, text: str, params: StoryParams,
@@ -121,14 +148,15 @@ def terms(title: str | None, text: str, params: StoryParams,
     for source, weight in ((title or "", params.title_weight), (text, 1.0)):
         tokens = _WORD.findall(source)
         prev_cap = ""
+        name = weight * params.name_weight
         for token in tokens:
             lower = token.lower()
             if lower not in _STOP:
                 counts[lower] += weight * params.word_weight
             if token[0].isupper() and token not in _CAP_STOP and len(token) > 2:
-                counts["N:" + lower] += weight * params.name_weight
+                counts["N:" + lower] += name
                 if prev_cap:
-                    counts["P:" + prev_cap + "_" + lower] += weight * params.name_weight
+                    counts["P:" + prev_cap + "_" + lower] += name
                 prev_cap = lower
             else:
                 prev_cap = ""
@@ -144,10 +172,20 @@ class StoryClusterer:
         self.params = params or StoryParams()
         self.state = state or StoryState()
         self._postings: dict[str, list[tuple[str, float]]] = {}
+        self._sums: dict[str, dict[str, float]] = {}  # story -> sum of its remembered members' vectors
+        self._norms: dict[str, float] = {}  # story -> squared norm of that sum
         for doc in self.state.docs.values():
             self._index(doc)
 
     def _index(self, doc: _Doc) -> None:
+        total = self._sums.setdefault(doc.story_id, {})
+        cross = 0.0
+        for term, weight in doc.vector.items():
+            old = total.get(term, 0.0)
+            cross += old * weight
+            total[term] = old + weight
+        self._norms[doc.story_id] = self._norms.get(doc.story_id, 0.0) + 2.0 * cross + \
+            sum(w * w for w in doc.vector.values())
         postings = self._postings
         for term, weight in doc.vector.items():
             entry = postings.get(term)
@@ -164,45 +202,68 @@ class StoryClusterer:
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         return {t: v / norm for v, t in top}
 
-    def _best(self, day: int, vector: dict[str, float]) -> tuple[str | None, float]:
+    def _scores(self, day: int, vector: dict[str, float]) -> list[tuple[str, float]]:
+        """Candidate stories and their scores, best first."""
         params, state = self.params, self.state
         cap = max(params.min_df_cap, params.max_df_ratio * state.n_docs)
+        rare_cap = max(params.rare_df, params.rare_df_ratio * state.n_docs)
         dots: dict[str, float] = {}
+        rare: Counter[str] = Counter()
         df, postings = state.df, self._postings
         for term, weight in vector.items():
-            if df.get(term, 0) > cap:
+            count = df.get(term, 0)
+            if count > cap:
                 continue
-            for article_id, other in postings.get(term, ()):
+            found = postings.get(term, ())
+            for article_id, other in found:
                 dots[article_id] = dots.get(article_id, 0.0) + weight * other
-        best_story, best = None, 0.0
+            if count <= rare_cap and term.startswith("N:"):
+                rare.update(article_id for article_id, _ in found)
         docs = state.docs
+        window, threshold, lam = params.window_days, params.threshold, params.centroid_weight
+        story_dot: dict[str, float] = {}
+        links: dict[str, tuple[float, int, float]] = {}  # story -> best time-weighted link and its gap
         for article_id, dot in dots.items():
-            if dot * 1.0000001 < params.threshold:
-                continue  # the time factor is at most 1: this one cannot pass
             doc = docs[article_id]
             gap = abs(day - doc.day)
-            if gap > params.window_days:
+            if gap > window:
                 continue
+            story = doc.story_id
+            story_dot[story] = story_dot.get(story, 0.0) + dot
+            if dot * 1.0000001 < threshold * (1.0 - lam):
+                continue  # the time factor is at most 1: this one cannot pass
+            scale = params.decay_days * (1.0 + params.rare_stretch * rare.get(article_id, 0))
             if params.decay_power:
-                score = dot * (1.0 + gap / params.decay_days) ** -params.decay_power
+                factor = (1.0 + gap / scale) ** -params.decay_power
             else:
-                score = dot * math.exp(-gap / params.decay_days)
-            if score > best or (score == best and best_story is not None and doc.story_id < best_story):
-                best_story, best = doc.story_id, score
-        return best_story, best
+                factor = math.exp(-gap / scale)
+            held = links.get(story)
+            if held is None or dot * factor > held[0]:
+                links[story] = (dot * factor, gap, factor)
+        norms = self._norms
+        scores: list[tuple[float, str]] = []
+        for story, (link, _, factor) in links.items():
+            score = link
+            if lam:
+                centroid = story_dot[story] / (math.sqrt(norms[story]) if norms.get(story) else 1.0)
+                score = (1.0 - lam) * link + lam * min(centroid, 1.0) * factor
+            scores.append((-score, story))
+        scores.sort()  # best first, ties by story id
+        return [(story, -negative) for negative, story in scores]
 
     def add(self, article_id: str, published: date | None, title: str | None, text: str,
             entities: Iterable[str] = (), story_hint: str | None = None) -> Assignment:
         """Place one article; `story_hint` (its canonical copy's story) is followed unless it is boilerplate."""
         day = published.toordinal() if published else self.state.latest_day
         kept = content(text, self.params, self.state.paragraphs)
-        counts = terms(title, kept, self.params, entities)
+        counts = terms(headline(title, self.params, self.state.paragraphs), kept, self.params, entities)
         vector = self._vector(counts)
         if story_hint is not None and kept.count(" ") + 1 >= self.params.min_hint_words:
             story_id, score = story_hint, 1.0
         else:
-            found, score = self._best(day, vector)
-            story_id = found if found is not None and score >= self.params.threshold else "s" + article_id
+            ranked = self._scores(day, vector)
+            score = ranked[0][1] if ranked else 0.0
+            story_id = ranked[0][0] if score >= self.params.threshold else "s" + article_id
         state = self.state
         state.n_docs += 1
         state.df.update(counts.keys())
@@ -220,7 +281,7 @@ class StoryClusterer:
             return 0
         for key in old:
             del self.state.docs[key]
-        self._postings = {}
+        self._postings, self._sums, self._norms = {}, {}, {}
         for doc in self.state.docs.values():
             self._index(doc)
         return len(old)
