@@ -376,7 +376,8 @@ def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None,
         _print_json(rows)
     else:
         render.records(out, rows, ("date", "type", "mode", "factuality", "source_actors", "target_actors", "place",
-                                   "trigger", "outlet", "article_id"), title="events", terminal=out.is_terminal)
+                                   "trigger", "fatalities", "outlet", "article_id"), title="events",
+                       terminal=out.is_terminal)
 
 
 def _merged_events(config: Config, kind: str | None, min_sources: int, limit: int, as_json: bool) -> None:

@@ -244,10 +244,14 @@ def _findings(console: Console, found: dict[str, list[dict[str, Any]]]) -> None:
         lines.append(f"time   {item['text']!r} -> {item['type']} {item['value']} {span}")
     for item in found.get("figures", []):
         value = item["value"] if item["value"] is not None else f"{item['low']}-{item['high']}"
-        lines.append(f"figure {item['text']!r} -> {item['kind']} {item['qualifier']} {value} "
-                     f"({item['phrase']}; said by {item['speaker'] or '-'}; as of {item['as_of']})")
+        event = f"; quantifies the {item['event_type']} at {item['event_start']}" if item.get("event_type") else ""
+        status = f" [{item['status']}]" if item.get("status") not in (None, "reported") else ""
+        lines.append(f"figure {item['text']!r} -> {item['kind']} {item['qualifier']} {value}{status} "
+                     f"({item['phrase']}; said by {item['speaker'] or '-'}; as of {item['as_of']}{event})")
     for item in found.get("events", []):
+        dead = f"; fatalities {item['fatalities']}" if item.get("fatalities") is not None else ""
         lines.append(f"event  {item['text']!r} -> {item['type']} {item['mode'] or ''} [{item['factuality']}] "
-                     f"{item['source_actors']} -> {item['target_actors']} at {item['place'] or '-'} on {item['date']}")
+                     f"{item['source_actors']} -> {item['target_actors']} at {item['place'] or '-'} on {item['date']}"
+                     f" (at {item['start']}){dead}")
     for line in lines:
         console.print(escape(line))

@@ -15,7 +15,10 @@ How an event is coded, per sentence of the parse:
 4. Place: a place mention under a locative preposition attached to the trigger or its clause head.
    Date: a DATE time expression attached to the trigger's clause, else one in the sentence, else
    the publication date (``date_from_publication``). Factuality: ``analyze.factuality``.
-5. ``coded_by`` names the rule (lexicon entry, dependency relations used) and the model features,
+5. Figures: each figure of the sentence that quantifies an event of a fitting type (the dead of an
+   ASSAULT, the captured of an arrest, the size of a MOBILIZE) is linked to it; the event's
+   ``fatalities`` sums its reported killed figures (``figures.link_events``).
+6. ``coded_by`` names the rule (lexicon entry, dependency relations used) and the model features,
    so every field can be audited.
 """
 
@@ -42,6 +45,7 @@ from .event_args import (
 )
 from .event_model import EventModel, load_model
 from .factuality import CLAIM_GOVERNORS, Factuality, clause_head, factuality_of
+from .figures import link_events
 from .plover import CONTEXT_WORDS, QUAD, Lexicon, Trigger, load_lexicon
 from .registry import stage
 from .time import TimeExpr
@@ -139,6 +143,9 @@ class Event:
     coded_by: str = ""
     features: dict[str, Any] = field(default_factory=dict)
     component: str = COMPONENT
+    # figures that quantify the event (kind, start, end) and the dead they report (``figures.link_events``)
+    linked_figures: list[tuple[str, int, int]] = field(default_factory=list)
+    fatalities: int | None = None
 
 
 @dataclass(slots=True)
@@ -553,5 +560,6 @@ class EventStage:
         """Write ``analysis.events`` for every analysis that has a parse."""
         for analysis in batch:
             analysis.events = code_events(analysis, self.lexicon, self.model)
+            link_events(analysis.events, analysis.figures)
             analysis.components[self.name] = COMPONENT
         return batch

@@ -467,6 +467,39 @@ class _Finder:
             figure.speaker, figure.speaker_actor = quote.speaker, quote.actor_id
 
 
+# A figure's kind -> the PLOVER event types it can quantify, best first: the dead and wounded of an
+# attack, the captured of an arrest (COERCE) or abduction (ASSAULT), the size of a deployment, the
+# displaced of an expulsion, the crowd of a protest.
+QUANTIFIES: dict[str, tuple[str, ...]] = {
+    "killed": ("ASSAULT", "COERCE"), "wounded": ("ASSAULT", "COERCE"), "captured": ("COERCE", "ASSAULT"),
+    "troops_deployed": ("MOBILIZE", "RETREAT"), "displaced": ("COERCE", "ASSAULT"), "other": ("PROTEST",),
+}
+CROWD_NOUNS = frozenset({"protester", "demonstrator", "people", "marcher", "supporter", "worker", "student",
+                         "farmer", "rally", "crowd", "activist", "striker"})
+
+
+def link_events(events: list[Any], figures: list[Figure]) -> None:
+    """Attach each figure to the event it quantifies: an event of a fitting type (``QUANTIFIES``) in the
+    same sentence, the main event before an embedded one, then the nearest trigger. Sets the figure's
+    ``event_start``/``event_type`` and the event's ``linked_figures``; an event's ``fatalities`` is the
+    sum of the minimums of its linked, reported killed figures (None when it has none: never guessed)."""
+    for event in events:
+        event.linked_figures, event.fatalities = [], None
+    for figure in figures:
+        figure.event_start = figure.event_type = None
+        types = QUANTIFIES.get(figure.kind, ())
+        if figure.kind == "other" and figure.noun not in CROWD_NOUNS:
+            continue
+        fitting = [e for e in events if e.type in types and e.sentence_start == figure.sentence_start]
+        if not fitting:
+            continue
+        event = min(fitting, key=lambda e: (types.index(e.type), e.embedded, abs(e.trigger_start - figure.start)))
+        figure.event_start, figure.event_type = event.trigger_start, event.type
+        event.linked_figures.append((figure.kind, figure.start, figure.end))
+        if figure.kind == "killed" and figure.status == "reported" and figure.minimum is not None:
+            event.fatalities = int((event.fatalities or 0) + figure.minimum)
+
+
 def _shift(q: Quantity, offset: int) -> Quantity:
     """A quantity found in a sentence, moved to article offsets."""
     return Quantity(q.start + offset, q.end + offset, q.text, q.qualifier, q.value, q.low, q.high, q.unit,
@@ -494,8 +527,10 @@ class FigureStage:
     def process(self, batch: list[Analysis]) -> list[Analysis]:
         for analysis in batch:
             analysis.figures = find_figures(analysis, self.name)
+            if analysis.events:  # the events stage ran first (a custom stage order)
+                link_events(analysis.events, analysis.figures)
             analysis.components[self.name] = self.name
         return batch
 
 
-__all__ = ["KINDS", "Figure", "FigureStage", "find_figures"]
+__all__ = ["KINDS", "QUANTIFIES", "Figure", "FigureStage", "find_figures", "link_events"]

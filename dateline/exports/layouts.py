@@ -167,6 +167,8 @@ def plover_record(row: dict[str, Any], figures: list[dict[str, Any]]) -> dict[st
         "claimant": row.get("claimant"),
         "evidence": row.get("evidence"),
         "figures": [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in f.items()} for f in figures],
+        "fatalities": data.get("fatalities"),
+        "linked_figures": [{"kind": k, "start": a, "end": b} for k, a, b in data.get("linked_figures") or []],
         "story_id": row.get("story_id"),
         "confidence": row.get("confidence"),
         "coded_by": row.get("coded_by"),
@@ -210,6 +212,7 @@ def acled_row(row: dict[str, Any]) -> list[str]:
         "latitude": _s(row.get("lat")), "longitude": _s(row.get("lon")),
         "geo_precision": str(geo) if geo in (1, 2, 3) else "",
         "source": _s(row.get("outlet")), "notes": _s(row.get("evidence")).strip(),
+        "fatalities": _s(data.get("fatalities")),  # from the event's linked killed figures; empty when none
         "timestamp": str(int(analysed.timestamp())) if isinstance(analysed, datetime) else "",
     }
     return [values.get(c, "") for c in ACLED_COLUMNS]

@@ -12,10 +12,10 @@ from .queries import rows_as_dicts
 
 EVENT_COLUMNS = ("e.article_id", "e.type", "e.mode", "e.factuality", "e.claimant", "e.date", "e.date_precision",
                  "e.place", "e.country", "e.geonameid", "e.geo_precision", "e.source_actors", "e.target_actors",
-                 "e.text AS trigger", "e.confidence", "e.coded_by", "a.outlet", "a.published")
+                 "e.text AS trigger", "e.fatalities", "e.confidence", "e.coded_by", "a.outlet", "a.published")
 FIGURE_COLUMNS = ("f.article_id", "f.kind", "f.qualifier", "f.value", "f.low", "f.high", "f.unit", "f.phrase",
-                  "f.actor", "f.actor_country", "f.place", "f.as_of", "f.speaker", "f.confidence", "a.outlet",
-                  "a.published")
+                  "f.actor", "f.actor_country", "f.place", "f.as_of", "f.speaker", "f.status", "f.event_type",
+                  "f.event_start", "f.confidence", "a.outlet", "a.published")
 
 
 @dataclass(frozen=True, slots=True)

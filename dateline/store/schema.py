@@ -194,3 +194,12 @@ MIGRATIONS += (
     )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
+MIGRATIONS += (
+    Migration(5, "figures linked to the events they quantify; an event's fatalities from its killed figures", (
+        "ALTER TABLE events ADD COLUMN fatalities INTEGER",
+        "ALTER TABLE figures ADD COLUMN event_start INTEGER",
+        "ALTER TABLE figures ADD COLUMN event_type VARCHAR",
+        "ALTER TABLE figures ADD COLUMN status VARCHAR",
+    )),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version

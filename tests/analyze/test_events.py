@@ -252,3 +252,43 @@ def test_named_attacker_is_never_replaced_by_the_place(placed: Any) -> None:
     event = one(code(placed, "A gang of bandits attacked a bus of Kenyan traders near Garissa on Monday."), "ASSAULT")
     assert not any(a.country == "KEN" for a in event.sources)
     assert "src=place-country" not in event.coded_by
+
+
+@pytest.fixture(scope="module")
+def full() -> Any:
+    """The default pipeline: figures run before events, which links them."""
+    from dateline.analyze.pipeline import Pipeline
+
+    return Pipeline(Config())
+
+
+def test_figures_link_to_the_events_they_quantify(full: Any) -> None:
+    text = ("Raiders stormed a village near the river on Monday, killing 14 farmers and wounding 9. "
+            "Police detained three men in the capital. The ministry sent 600 soldiers to the border.")
+    analysis = full.process([Analysis("t", text, PUBLISHED)])[0]
+    attack, arrest, mobilize = one(analysis.events, "ASSAULT"), one(analysis.events, "COERCE"), one(analysis.events, "MOBILIZE")
+    assert attack.fatalities == 14 and {k for k, _, _ in attack.linked_figures} == {"killed", "wounded"}
+    assert arrest.fatalities is None and [k for k, _, _ in arrest.linked_figures] == ["captured"]
+    assert [k for k, _, _ in mobilize.linked_figures] == ["troops_deployed"]
+    by_kind = {f.kind: f for f in analysis.figures}
+    assert (by_kind["killed"].event_type, by_kind["killed"].event_start) == ("ASSAULT", attack.trigger_start)
+    assert by_kind["captured"].event_type == "COERCE" and by_kind["troops_deployed"].event_type == "MOBILIZE"
+
+
+def test_no_fatalities_without_a_killed_figure(full: Any) -> None:
+    analysis = full.process([Analysis("t", "Rebels shelled the airport on Friday.", PUBLISHED)])[0]
+    assert one(analysis.events, "ASSAULT").fatalities is None
+
+
+def test_intended_and_other_sentence_figures_add_no_fatalities() -> None:
+    from dateline.analyze.figures import Figure, link_events
+
+    def fig(kind: str, value: float, start: int, sentence: int, status: str = "reported") -> Figure:
+        return Figure(kind, "exact", value, None, None, "", "person", start, start + 2, str(value), sentence,
+                      sentence + 50, status=status)
+
+    attack = ev.Event("ASSAULT", None, [], "attack", 10, 16, 0, 0, 50)
+    figures = [fig("killed", 5, 20, 0), fig("killed", 3, 30, 0, status="intended"), fig("killed", 7, 70, 60)]
+    link_events([attack], figures)
+    assert attack.fatalities == 5 and len(attack.linked_figures) == 2
+    assert figures[2].event_type is None

@@ -15,7 +15,7 @@ from dateline.exports import ACLED_COLUMNS, GDELT_COLUMNS, RecordFilter, export_
 from dateline.exports.layouts import cameo_code, fips_of
 
 ACLED_UNKNOWN = ("inter1", "inter2", "interaction", "civilian_targeting", "region", "admin2", "admin3",
-                 "source_scale", "fatalities", "tags")
+                 "source_scale", "tags")
 GDELT_UNKNOWN = ("Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
                  "Actor1Type2Code", "Actor1Type3Code", "Actor2KnownGroupCode", "Actor2EthnicCode",
                  "IsRootEvent", "GoldsteinScale", "AvgTone", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
@@ -53,6 +53,10 @@ def test_acled_has_31_columns_in_order_and_leaves_unknowns_empty(con: duckdb.Duc
     aerial = [r for r in records if r["sub_event_type"] == "Air/drone strike"]
     assert aerial and all(r["event_type"] == "Explosions/Remote violence" for r in aerial)
     assert all(r["notes"] for r in records)  # the evidence sentence
+    # fatalities come from the killed figures linked to the event, never invented
+    dead = sorted((r["notes"][:40], r["fatalities"]) for r in records if r["fatalities"])
+    assert [f for _, f in dead] == ["12", "30"] and all(r["event_type"] != "Protests" for r in records if r["fatalities"])
+    assert all(r["fatalities"] == "" for r in records if "killing" not in r["notes"])
 
 
 def test_gdelt_has_61_tab_separated_columns_no_header(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
@@ -96,6 +100,9 @@ def test_plover_records_have_the_required_keys(con: duckdb.DuckDBPyConnection, t
                            for r in located)
     with_figures = [r for r in records if r["figures"]]
     assert with_figures and all("kind" in f and "value" in f for r in with_figures for f in r["figures"])
+    attacks = [r for r in records if r["fatalities"] is not None]
+    assert attacks and all(r["event"] == ["ASSAULT"] for r in attacks)
+    assert all(any(f["kind"] == "killed" for f in r["linked_figures"]) for r in attacks)
 
 
 @pytest.mark.parametrize("kind, table", [("events", "events"), ("figures", "figures"), ("stories", "stories")])
@@ -146,3 +153,22 @@ def test_wrong_kind_format_or_target_is_an_export_error(con: duckdb.DuckDBPyConn
     with pytest.raises(ExportError, match="unknown export filter"):
         export_records(con, "events", "csv", str(tmp_path / "x.csv"), colour="red")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_show_and_events_list_the_linked_figures(event_db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    with duckdb.connect(str(event_db), read_only=True) as connection:
+        row = connection.execute("SELECT article_id, start, fatalities FROM events WHERE fatalities IS NOT NULL "
+                                 "ORDER BY fatalities LIMIT 1").fetchone()
+        linked = connection.execute("SELECT count(*) FROM figures WHERE event_type = 'ASSAULT' AND kind = 'killed'"
+                                    ).fetchone()
+    assert row is not None and row[2] == 12 and linked is not None and linked[0] >= 2
+    runner = CliRunner()
+    shown = runner.invoke(app, ["show", row[0], "--db", str(event_db)], catch_exceptions=False)
+    assert shown.exit_code == 0 and "fatalities 12" in shown.output
+    assert f"quantifies the ASSAULT at {row[1]}" in shown.output
+    listed = runner.invoke(app, ["events", "--json", "--db", str(event_db)], catch_exceptions=False)
+    assert listed.exit_code == 0 and '"fatalities": 12' in listed.output
