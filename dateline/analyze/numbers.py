@@ -91,10 +91,12 @@ _CORE = (rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE}|mn|bn|m|k)\b)*"
 _CUR = r"(?:US\$|\$|£|€|¥)"
 _PCT = r"(?:\s*%|\s+per\s*cent\b|\s+percentage\s+points?\b)"
 _QUAL = rf"(?:{_alt(QUALIFIERS)})"
+# A hyphen between numbers is a range, except inside a written number: "thirty-one" (tens end in -ty).
+_DASH = rf"(?:(?<!ty)-|-(?!(?:{_alt(list(UNITS)[1:10])})\b))"
 _NUM_RE = re.compile(
     rf"(?<![\w.,$£€])(?:(?P<qual>{_QUAL})\s+)?(?:"
     rf"(?:between|from)\s+(?P<rcur1>{_CUR})?(?P<ra>{_CORE})(?P<rpct1>{_PCT})?\s+(?:and|to)\s+(?P<rcur2>{_CUR})?(?P<rb>{_CORE})"
-    rf"|(?P<cur>{_CUR})?(?P<a>{_CORE})(?P<pct1>{_PCT})?(?:\s*(?:-|–|to)\s*(?P<cur2>{_CUR})?(?P<b>{_CORE}))?"
+    rf"|(?P<cur>{_CUR})?(?P<a>{_CORE})(?P<pct1>{_PCT})?(?:\s*(?:{_DASH}|–|to)\s*(?P<cur2>{_CUR})?(?P<b>{_CORE}))?"
     rf"|(?P<vague>{_alt(VAGUE)})|(?P<frac>{_alt(FRACTIONS)})"
     rf")(?P<pct>{_PCT})?(?P<strong>-strong\b)?(?![\w])",
     re.I,

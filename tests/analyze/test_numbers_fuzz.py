@@ -128,3 +128,11 @@ def test_a_number_in_a_sentence_is_found_where_it_is(n, before, after):
     start = len(before) + 1
     [q] = [q for q in find_quantities(text) if q.start == start]
     assert q.value == n and q.text == f"{n:,}", (text, q)
+
+
+@given(st.sampled_from(TENS[2:]), st.sampled_from(ONES[1:10]), st.sampled_from(["", " thousand", " million"]))
+def test_a_hyphenated_number_is_not_a_range(tens, ones, scale):
+    """Found by the long run: "one hundred thirty-one thousand" was read as the range 130 to 1,000."""
+    written = f"one hundred {tens}-{ones}{scale}"
+    q = parse_quantity(written)
+    assert q is not None and q.qualifier == "exact" and q.value == words_value(written), (written, q)
