@@ -28,8 +28,8 @@ PIECES = [*_PHRASES.split(), ",", ".", "the", "soldiers", "said", "will", "was",
 
 VALUE = {
     "DATE": re.compile(r"(?:PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7]"
-                       r"|(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?)?|\d{4}-W\d{2}(?:-WE)?"
-                       r"|\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3})"),
+                       r"|(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?)?|(?:\d{4}|XXXX)-W(?:\d{2}|XX)(?:-WE)?"
+                       r"|(?:\d{4}|XXXX)-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI)|\d{2,3})"),
     "TIME": re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)T(?:\d{2}:\d{2}|MO|AF|EV|NI)"),
     "DURATION": re.compile(r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE))"),
     "SET": re.compile(r"P(?:T?\d+(?:Y|M|W|D|H|Q|DE|CE))|XXXX-WXX-\d|XXXX-XX-XX"),
