@@ -1,0 +1,92 @@
+"""The single store writer's ceiling: how many analysed articles per second it inserts.
+
+    python benchmarks/writer.py                # 20,000 articles in batches of 200
+    python benchmarks/writer.py -n 100000 --from-parquet
+
+Analyses the demo corpus once, then stores copies of its rows (new article ids) batch after batch,
+exactly as `dateline analyze` does with what workers hand back (`write_rows`, one transaction per
+batch); `--from-parquet` first writes each batch as a dask shard and reads it back, as the dask
+engine's writer does. The figure bounds any cluster: workers cannot go faster than the writer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dateline.analyze.base import Analysis
+from dateline.analyze.pipeline import Pipeline
+from dateline.config import Config
+from dateline.engine.dask import read_shard, write_shard
+from dateline.ingest import ingest
+from dateline.store import open_store
+from dateline.store.analyses import RowBatch, analysis_rows, write_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def template_rows(tmp: Path) -> tuple[RowBatch, int]:
+    """The demo corpus analysed once: its rows and its article count."""
+    with open_store(tmp / "demo.duckdb") as store:
+        ingest(store, [str(ROOT / "examples" / "corpus")])
+        rows = store.con.execute("SELECT id, text, published, title FROM articles").fetchall()
+    pipeline = Pipeline(Config())
+    analyses = pipeline.process([Analysis(r[0], r[1], r[2], r[3]) for r in rows])
+    return analysis_rows(analyses, pipeline.version), len(rows)
+
+
+def copy_batch(template: RowBatch, ids: list[str], size: int, copy: int) -> RowBatch:
+    """`size` articles' rows cycled from the template, with article ids unique to this copy."""
+    chosen = [ids[i % len(ids)] for i in range(size)]
+    tables = {}
+    for name, table in template.tables.items():
+        parts = []
+        for k, article in enumerate(chosen):
+            part = table.filter(pc.equal(table["article_id"], article))
+            new_id = pa.array([f"{copy}-{k}"] * part.num_rows, pa.string())
+            parts.append(part.set_column(part.schema.get_field_index("article_id"), "article_id", new_id))
+        tables[name] = pa.concat_tables(parts)
+    return RowBatch(tables)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=20_000, help="articles to store (default 20,000)")
+    parser.add_argument("--batch", type=int, default=200, help="articles per transaction (analyze.batch_size)")
+    parser.add_argument("--from-parquet", action="store_true", help="round-trip each batch through a dask shard")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dateline-writer-") as tmp_name:
+        tmp = Path(tmp_name)
+        template, articles = template_rows(tmp)
+        ids = template.ids
+        batches = [copy_batch(template, ids, args.batch, c) for c in range(min(5, -(-args.n // args.batch)))]
+        rows_per_article = sum(t.num_rows for t in template.tables.values()) / articles
+        stored, elapsed = 0, 0.0
+        with open_store(tmp / "bench.duckdb") as store:
+            copy = 0
+            while stored < args.n:
+                batch = batches[copy % len(batches)]
+                batch = RowBatch({k: t.set_column(t.schema.get_field_index("article_id"), "article_id",
+                                                  pa.array([f"{copy}:{x}" for x in t["article_id"].to_pylist()],
+                                                           pa.string()))
+                                  for k, t in batch.tables.items()})
+                began = time.perf_counter()
+                if args.from_parquet:
+                    batch = read_shard(write_shard(batch, tmp / f"shard-{copy}"))
+                with store.transaction() as con:
+                    write_rows(con, batch)
+                elapsed += time.perf_counter() - began
+                stored += len(batch)
+                copy += 1
+    print(f"stored {stored:,} articles ({rows_per_article:.1f} rows each) in {elapsed:.1f} s: "
+          f"{stored / elapsed:,.0f} articles/s, {stored * rows_per_article / elapsed:,.0f} rows/s "
+          f"({'via Parquet shards' if args.from_parquet else 'from Arrow batches'})")
+
+
+if __name__ == "__main__":
+    main()
