@@ -412,7 +412,7 @@ def dask_kills(base: Path, work: Path, reference: State, subset: int, kills: int
         problems += check_store(db, reference)
         if not problems:
             problems += _dask_left_to_finish(db, reference, subset)
-        shards = list(work.glob(".dask-shards-*"))
+        shards = [p for p in work.glob(".dask*-shards-*") if p.is_dir()]
         if shards:
             problems.append(f"shard folders left behind: {[s.name for s in shards]}")
             for s in shards:

@@ -99,9 +99,15 @@ def analyse_batch(config: Config, rows: Rows, shard_dir: str) -> str:
 
 
 def default_shard_dir(config: Config) -> Path:
-    """A private temporary folder beside the store (same file system, so the writer reads it locally)."""
+    """A private temporary folder beside the store (same file system, so the writer reads it locally).
+
+    Folders of this store left by a run that was killed (SIGKILL skips close()) are removed first:
+    the caller is the store's single writer, so no other run is using them."""
     store = Path(str(config["store.path"])).resolve()
-    return Path(tempfile.mkdtemp(prefix=f".{store.stem}-shards-", dir=store.parent))
+    for stale in store.parent.glob(f".{store.name}-shards-*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".{store.name}-shards-", dir=store.parent))
 
 
 class DaskExecutor:

@@ -124,3 +124,20 @@ def test_harness_runs_from_the_command_line() -> None:
                            "--help"], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "--kills" in done.stdout and "--articles" in done.stdout
+
+
+def test_a_killed_dask_runs_shard_folder_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    """SIGKILL skips DaskExecutor.close(): the next run on the store removes the folder it left."""
+    from dateline.config import Config
+    from dateline.engine.dask import default_shard_dir
+
+    config = Config().with_overrides({"store.path": str(tmp_path / "news.duckdb")})
+    left = default_shard_dir(config)  # as a killed run leaves it, with a shard in it
+    (left / "batch-0123.parquet").write_bytes(b"PAR1")
+    other = tmp_path / ".news.db-shards-keep"  # another store's folder, same stem: not ours to remove
+    other.mkdir()
+    fresh = default_shard_dir(config)
+    assert fresh.is_dir() and fresh != left
+    assert not left.exists()
+    assert other.is_dir()
+    assert fresh.parent == tmp_path and fresh.name.startswith(".news.duckdb-shards-")
