@@ -21,8 +21,11 @@ COLUMNS = ["id", "published", "outlet", "title", "url", "date_status", "chars", 
 def list_articles(request: Request, con: Cursor, flt: Filter, limit: Limit = 50, offset: Offset = 0,
                   format: Format = None) -> Any:
     """Articles matching the filters, newest first (ties by id), with total and next_offset."""
-    rows = q.page(con, flt, limit=limit, offset=offset)
-    return listing(request, format, "articles", rows, total=q.count(con, flt), limit=limit,
+    if flt.search:  # one text scan for the page and its total
+        rows, total = q.page_and_count(con, flt, limit=limit, offset=offset)
+    else:  # counts without a text filter are cheap on their own; a window over every row is not
+        rows, total = q.page(con, flt, limit=limit, offset=offset), q.count(con, flt)
+    return listing(request, format, "articles", rows, total=total, limit=limit,
                    offset=offset, columns=COLUMNS)
 
 

@@ -24,10 +24,11 @@ def search(con: Cursor, q: Annotated[str, Query(min_length=1, max_length=200)],
     flt = WebFilter(search=q)
     actors, actor_total = actor_q.ranked(con, WebFilter(), search=q, limit=limit)
     places, place_total = place_q.ranked(con, WebFilter(), search=q, limit=limit)
+    articles, total = article_q.page_and_count(con, flt, limit=limit, offset=0)
     return {
         "q": q,
-        "articles": article_q.page(con, flt, limit=limit, offset=0),
-        "total_articles": article_q.count(con, flt),
+        "articles": articles,
+        "total_articles": total,
         "actors": actors, "total_actors": actor_total,
         "places": places, "total_places": place_total,
     }

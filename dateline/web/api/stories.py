@@ -37,9 +37,5 @@ def story(con: Cursor, story_id: str) -> dict[str, Any]:
     found = q.detail(con, story_id)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    events: list[dict[str, Any]] = []
-    for article in found["articles"][:200]:
-        rows, _ = event_q.page(con, event_q.EventFilter(article=article["id"]), limit=20, offset=0, marks=False)
-        events += rows
-    found["events"] = events[:200]
+    found["events"] = event_q.of_articles(con, [a["id"] for a in found["articles"][:200]], limit=200)
     return found

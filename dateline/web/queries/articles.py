@@ -27,6 +27,23 @@ def page(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int, offset: 
     return dicts(con.execute(sql, [*params, limit, offset]))
 
 
+def page_and_count(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int,
+                   offset: int) -> tuple[list[dict[str, Any]], int]:
+    """`page` and `count` in one pass over the matching rows (one text scan for a search, not two)."""
+    where, params = flt.where()
+    sql = (f"WITH page AS (SELECT id, published, count(*) OVER () AS _total FROM articles{where} "
+           "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?) "
+           f"{LIST_SQL.replace('SELECT ', 'SELECT page._total, ', 1)} JOIN page USING (id) "
+           "ORDER BY page.published DESC NULLS LAST, id")
+    rows = dicts(con.execute(sql, [*params, limit, offset]))
+    if not rows:
+        return rows, count(con, flt)
+    total = int(rows[0]["_total"])
+    for row in rows:
+        del row["_total"]
+    return rows, total
+
+
 def count(con: duckdb.DuckDBPyConnection, flt: WebFilter) -> int:
     where, params = flt.where()
     return int(scalar(con.execute(f"SELECT count(*) FROM articles{where}", params)) or 0)

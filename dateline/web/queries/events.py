@@ -79,26 +79,31 @@ def _clauses(flt: EventFilter, date: str, merged: bool) -> tuple[list[str], list
     if flt.min_sources is not None and flt.min_sources > 1:
         if not merged:  # without merged events every event has one source
             clauses.append("false")
-        else:  # merged-event sources carry the report's key columns: join on them, not on string keys
-            clauses.append("EXISTS (SELECT 1 FROM merged_event_sources ms JOIN merged_events me "
-                           "ON me.merged_id = ms.merged_id WHERE ms.article_id = e.article_id "
-                           "AND ms.start = e.start AND ms.\"end\" = e.\"end\" AND ms.type = e.type "
-                           "AND me.independent_outlets >= ?)")
+        else:  # the sources of merged events with enough outlets carry the reports' key columns
+            clauses.append("(e.article_id, e.start, e.\"end\", e.type) IN (SELECT ms.article_id, ms.start, ms.\"end\", "
+                           "ms.type FROM merged_event_sources ms WHERE ms.merged_id IN (SELECT merged_id FROM "
+                           "merged_events WHERE independent_outlets >= ?))")
             params.append(flt.min_sources)
-    if flt.text:  # in the trigger, or in the evidence sentence (only articles with the words are read)
-        clauses.append("(e.text ILIKE ? ESCAPE '\\' OR (e.article_id IN (SELECT id FROM articles "
-                       "WHERE text ILIKE ? ESCAPE '\\') AND substr((SELECT t.text FROM articles t "
-                       "WHERE t.id = e.article_id), e.sentence_start + 1, e.sentence_end - e.sentence_start) "
-                       "ILIKE ? ESCAPE '\\'))")
-        params += [like(flt.text)] * 3
     return clauses, params
 
 
 def matching(con: duckdb.DuckDBPyConnection, flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
-    """SQL for the matching events: `columns` of `events e` plus `date`, over `events` alone."""
+    """SQL for the matching events: `columns` of `events e` plus `date`, over `events` alone.
+
+    A text filter reads the articles that contain the words (one scan) and keeps the events whose
+    trigger or evidence sentence does."""
     clauses, params = _clauses(flt, "e.date", _has_merged(con))
+    join: list[Any] = []
+    source = "events e"
+    if flt.text:
+        source = ("events e JOIN (SELECT id, text FROM articles WHERE text ILIKE ? ESCAPE '\\') t "
+                  "ON t.id = e.article_id")
+        clauses.append("(e.text ILIKE ? ESCAPE '\\' OR substr(t.text, e.sentence_start + 1, "
+                       "e.sentence_end - e.sentence_start) ILIKE ? ESCAPE '\\')")
+        join = [like(flt.text)]
+        params += [like(flt.text)] * 2
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return f"SELECT {columns}, e.date AS date FROM events e{where}", params
+    return f"SELECT {columns}, e.date AS date FROM {source}{where}", [*join, *params]
 
 
 ORDER = "ORDER BY date DESC NULLS LAST, article_id, start, \"end\", type"
@@ -142,11 +147,13 @@ def _rows(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict[str, Any]
         f"SELECT id, published, outlet, title, url, text FROM articles WHERE id IN {_in(articles)}", articles))}
     keys = [f"{r['article_id']}:{r['start']}:{r['end']}:{r['type']}" for r in found]
     sources: dict[str, tuple[str, int | None]] = {}
-    if _has_merged(con):
-        sources = {k: (m, n) for k, m, n in con.execute(
-            "SELECT ms.event_key, ms.merged_id, me.independent_outlets FROM merged_event_sources ms "
-            f"LEFT JOIN merged_events me ON me.merged_id = ms.merged_id WHERE ms.event_key IN {_in(keys)}",
-            keys).fetchall()}
+    if _has_merged(con):  # two lookups by primary key (index scans), no join over merged_events
+        merged = dict(con.execute(f"SELECT event_key, merged_id FROM merged_event_sources WHERE event_key IN {_in(keys)}",
+                                  keys).fetchall())
+        wanted = sorted(set(merged.values()))
+        outlets = dict(con.execute(f"SELECT merged_id, independent_outlets FROM merged_events WHERE merged_id IN "
+                                   f"{_in(wanted)}", wanted).fetchall()) if wanted else {}
+        sources = {k: (m, outlets.get(m)) for k, m in merged.items()}
     order = {rid: i for i, rid in enumerate(ids)}
     rows = []
     for raw, key in sorted(zip(found, keys, strict=True), key=lambda pair: order[pair[0]["rid"]]):
@@ -182,14 +189,30 @@ def detail(con: duckdb.DuckDBPyConnection, article_id: str, start: int,
         return None
     event = _rows(con, [found[0]])[0]
     add_marks(con, [event])
-    others = []
-    if event.get("merged_id"):
+    others: list[dict[str, Any]] = []
+    if event.get("merged_id"):  # the merged event's reports, then only their articles
         others = dicts(con.execute(
-            "SELECT m.article_id, m.start, m.outlet, m.published, a.title, a.url, "
-            "substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence "
-            "FROM merged_event_sources m JOIN articles a ON a.id = m.article_id "
-            "WHERE m.merged_id = ? ORDER BY m.published NULLS LAST, m.article_id, m.start", [event["merged_id"]]))
+            "SELECT article_id, start, outlet, published, sentence_start, sentence_end FROM merged_event_sources "
+            "WHERE merged_id = ? ORDER BY published NULLS LAST, article_id, start", [event["merged_id"]]))
+        ids = sorted({r["article_id"] for r in others})
+        articles = {r[0]: r[1:] for r in con.execute(
+            f"SELECT id, title, url, text FROM articles WHERE id IN {_in(ids)}", ids).fetchall()} if ids else {}
+        for r in others:
+            title, url, text = articles.get(r["article_id"], (None, None, ""))
+            s0, s1 = r.pop("sentence_start"), r.pop("sentence_end")
+            r.update(title=title, url=url, sentence=text[s0:s1] if s0 is not None and s1 is not None else None)
     return {"event": event, "reports": others}
+
+
+def of_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str], limit: int) -> list[dict[str, Any]]:
+    """Events of these articles (a story's), in article order then text order, without marks."""
+    if not article_ids or "events" not in existing_tables(con):
+        return []
+    order = {a: i for i, a in enumerate(article_ids)}
+    found = con.execute(f"SELECT rowid, article_id, start FROM events WHERE article_id IN {_in(article_ids)}",
+                        article_ids).fetchall()
+    found.sort(key=lambda r: (order[r[1]], r[2], r[0]))
+    return _rows(con, [r[0] for r in found[:limit]])
 
 
 def add_marks(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
@@ -248,9 +271,11 @@ def points(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int) -> tupl
     if "events" not in existing_tables(con):
         return [], 0
     sql, params = matching(con, flt, "e.lat, e.lon, e.place, e.geonameid, e.type")
+    by_type = (f"SELECT lat, lon, type, any_value(place) AS place, any_value(geonameid) AS geonameid, "
+               f"count(*) AS n FROM ({sql}) WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY lat, lon, type")
     rows = dicts(con.execute(
-        f"SELECT lat, lon, any_value(place) AS place, any_value(geonameid) AS geonameid, count(*) AS events, "
-        f"mode(type) AS type, count(*) OVER () AS _total FROM ({sql}) WHERE lat IS NOT NULL AND lon IS NOT NULL "
+        "SELECT lat, lon, arg_max(place, n) AS place, arg_max(geonameid, n) AS geonameid, sum(n)::BIGINT AS events, "
+        f"arg_max(type, (n, type)) AS type, count(*) OVER () AS _total FROM ({by_type}) "
         "GROUP BY lat, lon ORDER BY events DESC, lat, lon LIMIT ?", [*params, limit]))
     if not rows:
         return rows, 0

@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from . import _take_total, dicts, existing_tables, like, scalar
+from . import dicts, existing_tables, like, scalar
 
 COLUMNS = ("f.article_id, f.start, f.\"end\", f.text, f.kind, f.qualifier, f.value, f.low, f.high, f.unit, "
            "f.noun, f.phrase, f.actor, f.actor_country, f.place, f.place_id, f.place_admin1, "
@@ -50,27 +50,35 @@ def _where(flt: FigureFilter) -> tuple[str, list[Any]]:
         else:
             clauses.append("f.place ILIKE ? ESCAPE '\\'")
             params.append(like(flt.place))
+    # analysis gives a figure its article's publication date when the text gives none
+    # (date_from_publication): the figure's own as_of is its date, no join to articles needed
     if flt.since is not None:
-        clauses.append("coalesce(f.as_of, a.published) >= ?")
+        clauses.append("f.as_of >= ?")
         params.append(flt.since)
     if flt.until is not None:
-        clauses.append("coalesce(f.as_of, a.published) <= ?")
+        clauses.append("f.as_of <= ?")
         params.append(flt.until)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def page(con: duckdb.DuckDBPyConnection, flt: FigureFilter, *, limit: int,
          offset: int) -> tuple[list[dict[str, Any]], int]:
-    """A page of figures, latest first (ties by article and offset), and how many match."""
+    """A page of figures, latest first (ties by article and offset), and how many match.
+
+    The page is chosen on `figures` alone; only its rows are joined to their articles."""
     if "figures" not in existing_tables(con):
         return [], 0
     where, params = _where(flt)
-    base = f"SELECT {COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id{where}"
-    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({base}) {ORDER} LIMIT ? OFFSET ?",
-                             [*params, limit, offset]))
-    if not rows:
-        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({base})", params)) or 0)
-    return rows, _take_total(rows)
+    keys = f"SELECT f.rowid AS rid, f.as_of, f.article_id, f.start, f.\"end\" FROM figures f{where}"
+    total = int(scalar(con.execute(f"SELECT count(*) FROM ({keys})", params)) or 0)
+    if offset >= total:
+        return [], total
+    ids = [r[0] for r in con.execute(f"SELECT rid FROM ({keys}) {ORDER} LIMIT ? OFFSET ?",
+                                     [*params, limit, offset]).fetchall()]
+    marks = ", ".join("?" * len(ids))
+    rows = dicts(con.execute(f"SELECT {COLUMNS} FROM (SELECT * FROM figures WHERE rowid IN ({marks})) f "
+                             f"JOIN articles a ON a.id = f.article_id {ORDER}", ids))
+    return rows, total
 
 
 def kinds(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
