@@ -135,11 +135,21 @@ class DaskExecutor:
             if self.scheduler:
                 self.client = Client(self.scheduler)
             else:
-                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                             dashboard_address=None)
+                self._cluster = self._local_cluster(LocalCluster)
                 self.client = Client(self._cluster)
             self.workers = max(1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values()))
         return self.client
+
+    def _local_cluster(self, factory: Any) -> Any:
+        """A LocalCluster; if a worker dies while it starts (killed, out of memory), one more try."""
+        for attempt in (1, 2):
+            try:
+                return factory(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            except Exception as exc:  # noqa: BLE001 - distributed raises RuntimeError("Nanny failed to start.") and others
+                if attempt == 2:
+                    raise EngineError(f"the local Dask cluster did not start: {exc}",
+                                      hint="run the command again (stored analyses are kept), or use --engine local") from None
+        raise AssertionError("unreachable")
 
     def run(self, batches: Iterable[Rows]) -> Iterator[RowBatch]:
         """Analysed batches as their shards arrive (not in input order), at most 2 per worker in flight."""

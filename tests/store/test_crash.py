@@ -141,3 +141,29 @@ def test_a_killed_dask_runs_shard_folder_is_removed_by_the_next_run(tmp_path: Pa
     assert not left.exists()
     assert other.is_dir()
     assert fresh.parent == tmp_path and fresh.name.startswith(".news.duckdb-shards-")
+
+
+def test_a_worker_dying_while_the_local_cluster_starts_gets_one_more_try(tmp_path: Path) -> None:
+    from dateline.config import Config
+    from dateline.engine.dask import DaskExecutor
+    from dateline.errors import EngineError
+
+    config = Config().with_overrides({"store.path": str(tmp_path / "s.duckdb"), "engine.workers": 2})
+    executor = DaskExecutor(config)
+    calls: list[dict[str, object]] = []
+
+    def flaky(**options: object) -> str:
+        calls.append(options)
+        if len(calls) == 1:
+            raise RuntimeError("Nanny failed to start.")
+        return "cluster"
+
+    assert executor._local_cluster(flaky) == "cluster"
+    assert len(calls) == 2 and calls[1]["n_workers"] == 2
+
+    def broken(**options: object) -> str:
+        raise RuntimeError("Nanny failed to start.")
+
+    with pytest.raises(EngineError, match="did not start: Nanny failed to start"):
+        executor._local_cluster(broken)
+    executor.close()
