@@ -13,14 +13,13 @@ the marks of `add` article by article, with all candidate verification in one nu
 from __future__ import annotations
 
 import gc
-import hashlib
+from hashlib import blake2b
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import chain
-from operator import is_not
 from typing import Any, Literal
 
 import numpy as np
@@ -105,8 +104,12 @@ def words(text: str) -> list[bytes]:
 
 
 def exact_key(text: str) -> str:
-    """Hash of the normalised words: equal for texts that differ only in case, spacing, punctuation."""
-    return hashlib.blake2b(b" ".join(words(text)), digest_size=12).hexdigest()
+    """Hash of the normalised words: equal for texts that differ only in case, spacing, punctuation.
+
+    It hashes the sequence of 64-bit word hashes (as `sketch` does for a whole batch without a
+    Python object per word), so two texts whose words differ only by a word-hash collision would
+    share a key: the mark is then a false "exact" duplicate, never a loss of text."""
+    return _tokenize([text])[2][0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +132,6 @@ _U32, _U38, _U26, _U8 = np.uint64(32), np.uint64(38), np.uint64(26), np.uint64(8
 _SEPARATOR = np.zeros(256, dtype=bool)
 _SEPARATOR[list(b" \t\n\r\x0b\x0c" + _PUNCT.encode("ascii"))] = True
 _IS_SEPARATOR = _SEPARATOR.astype(np.uint8).tobytes()  # bytes.translate table: 1 for a separator
-_TO_SPACE = np.where(_SEPARATOR, 32, np.arange(256)).astype(np.uint8).tobytes()  # separators as b" "
 
 
 # by word length (capped at 17): the bytes of the first 8-byte read that go into s0, and the shift that
@@ -219,15 +221,12 @@ def _tokenize(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     text_end = np.cumsum(lengths + 1) + 7  # position of each text's closing newline
     text_start = text_end - lengths
     counts = np.diff(np.searchsorted(starts, np.append(text_start, len(buffer))))
-    # exact keys: the words joined by one space (the first separator after each word, as a space)
-    keep = sep == 0
-    keep[ends] = True
-    kept = np.flatnonzero(keep)
-    flat = np.frombuffer(buffer.translate(_TO_SPACE), dtype=np.uint8)[kept].tobytes()
-    bounds = np.searchsorted(kept, np.concatenate((text_start, text_end + 1))).tolist()
-    exact = [hashlib.blake2b(flat[a: b - 1] if b > a else b"", digest_size=12).hexdigest()
-             for a, b in zip(bounds[: len(texts)], bounds[len(texts):])]
-    return _word_hashes(buffer, starts, ends), counts, exact
+    hashes = _word_hashes(buffer, starts, ends)
+    # exact keys: a hash of the sequence of word hashes (the same words in the same order)
+    raw = hashes.tobytes()
+    bounds = (np.concatenate(([0], np.cumsum(counts))) * 8).tolist()
+    exact = [blake2b(raw[a: b], digest_size=12).hexdigest() for a, b in zip(bounds[:-1], bounds[1:])]
+    return hashes, counts, exact
 
 
 _PAD_HASH = np.uint64(RMinHash.hash_token_sets([[b"\x00"]])[0][0])
@@ -322,6 +321,10 @@ class Entry:
     similarity: float = 1.0
 
 
+_RECENT_LIMIT = 1 << 16  # keys placed one at a time before they are sorted into a run
+_VERIFY = 65536  # candidate pairs compared per numpy pass
+
+
 def order_key(article_id: str, published: date | None) -> tuple[str, str]:
     """Earliest published first, ties by id; undated articles come last."""
     return (published.isoformat() if published else "9999-99-99", article_id)
@@ -331,16 +334,21 @@ def order_key(article_id: str, published: date | None) -> tuple[str, str]:
 class DedupIndex:
     """In-memory exact-hash and LSH index; `add` returns the duplicate marks an article causes.
 
-    Buckets hold row numbers (one int, or a list when shared) into a signature matrix, so the
-    candidates of an article are verified in one numpy comparison."""
+    LSH band keys live in a few sorted numpy runs (key, row), merged as they grow (as in a
+    log-structured merge tree), plus a small dict of keys placed one at a time. Rows number a
+    signature matrix, so an article's candidates are verified in one numpy comparison, and
+    `add_batch` finds the candidates of a whole batch with binary searches instead of a Python
+    loop over buckets."""
 
     params: DedupParams = field(default_factory=DedupParams)
     entries: dict[str, Entry] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)
-    buckets: dict[int, int | list[int]] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
     ids: list[str] = field(default_factory=list)  # row -> article id
     matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.uint32))
+    runs: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # (sorted keys, their rows)
+    recent: dict[int, list[int]] = field(default_factory=dict)  # keys placed one at a time, not in a run yet
+    recent_size: int = 0
 
     def load(self, article_id: str, entry: Entry, keys: list[int]) -> None:
         """Put an already decided article (e.g. read back from the store) into the index."""
@@ -348,7 +356,7 @@ class DedupIndex:
         self._settle(article_id, entry)
 
     def _place(self, article_id: str, exact: str, signature: np.ndarray, keys: list[int]) -> None:
-        """What does not depend on the article's decision: exact key, signature row, LSH buckets."""
+        """What does not depend on the article's decision: exact key, signature row, LSH keys."""
         self.exact.setdefault(exact, article_id)
         row = len(self.ids)
         self._reserve(row + 1)
@@ -357,16 +365,34 @@ class DedupIndex:
         else:  # a sketch stored with other settings: exact matches only (its row stays zero)
             self.matrix[row] = 0
         self.ids.append(article_id)
-        buckets = self.buckets
-        put = buckets.setdefault
         for key in keys:
-            held = put(key, row)
-            if held is row:
-                continue
-            if held.__class__ is int:
-                buckets[key] = [held, row]
-            else:
-                held.append(row)
+            self.recent.setdefault(int(key), []).append(row)
+        self.recent_size += len(keys)
+        if self.recent_size >= _RECENT_LIMIT:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Move the keys placed one at a time into a sorted run."""
+        if not self.recent:
+            return
+        keys = np.fromiter((k for k, rows in self.recent.items() for _ in rows), dtype=np.int64,
+                           count=self.recent_size)
+        rows = np.fromiter((r for held in self.recent.values() for r in held), dtype=np.int64,
+                           count=self.recent_size)
+        self.recent, self.recent_size = {}, 0
+        self._push(keys, rows)
+
+    def _push(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        """Add a run of (key, row) and merge runs of similar size (a stable sort merges two sorted runs
+        in linear time)."""
+        order = np.argsort(keys, kind="stable")
+        runs = self.runs
+        runs.append((keys[order], rows[order]))
+        while len(runs) > 1 and 2 * len(runs[-1][0]) >= len(runs[-2][0]):
+            (k2, r2), (k1, r1) = runs.pop(), runs.pop()
+            keys, rows = np.concatenate((k1, k2)), np.concatenate((r1, r2))
+            order = np.argsort(keys, kind="stable")
+            runs.append((keys[order], rows[order]))
 
     def _reserve(self, rows: int) -> None:
         """Room for `rows` signatures in the matrix (grown by doubling)."""
@@ -382,15 +408,17 @@ class DedupIndex:
             self.members.setdefault(entry.canonical, []).append(article_id)
 
     def _rows(self, keys: list[int]) -> list[int]:
-        """Rows sharing at least one band key, in first-seen order."""
+        """Rows sharing at least one band key, in first-seen order (by key, then row)."""
         rows: list[int] = []
-        for held in map(self.buckets.get, keys):
-            if held is None:
-                continue
-            if held.__class__ is int:
-                rows.append(held)
-            else:
-                rows.extend(held)
+        for key in keys:
+            held: list[int] = []
+            for run_keys, run_rows in self.runs:
+                lo = int(np.searchsorted(run_keys, key, "left"))
+                hi = int(np.searchsorted(run_keys, key, "right"))
+                if hi > lo:
+                    held += run_rows[lo:hi].tolist()
+            held += self.recent.get(int(key), ())
+            rows += sorted(held)
         return list(dict.fromkeys(rows)) if len(rows) > 1 else rows
 
     def _match(self, exact: str, signature: np.ndarray, keys: list[int]) -> tuple[str, Kind, float] | None:
@@ -426,10 +454,12 @@ class DedupIndex:
         """`add` for many articles in order (same marks), verifying all their candidates at once.
 
         Where an article's candidates are and what they agree on does not depend on earlier
-        decisions, so the buckets are read and written first, all signature agreements are counted
-        in one numpy comparison, and only the choice of canonical is made article by article.
-        The cyclic garbage collector is paused meanwhile: the batch makes many small lists and
-        entries, and collections triggered by them would walk the whole (growing) index."""
+        decisions, so the candidate pairs of the whole batch are found first (binary searches in
+        the runs, and a sort of the batch's own keys for earlier articles of the same batch), all
+        signature agreements are counted in one numpy comparison, and only the choice of canonical
+        is made article by article, walking candidates in `add`'s order (band, then row).
+        The cyclic garbage collector is paused meanwhile: the batch makes many small objects, and
+        collections triggered by them would walk the whole (growing) index."""
         paused = gc.isenabled()
         gc.disable()
         try:
@@ -437,6 +467,48 @@ class DedupIndex:
         finally:
             if paused:
                 gc.enable()
+
+    def _candidates(self, table: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(article index in batch, band, row) of every earlier row sharing a band key with a batch article."""
+        count, width = table.shape
+        flat = table.ravel()
+        order = np.argsort(flat, kind="stable")
+        ordered = flat[order]  # sorted needles: the binary searches stay close to each other in memory
+        parts_q: list[np.ndarray] = []
+        parts_r: list[np.ndarray] = []
+        self._flush()
+        for run_keys, run_rows in self.runs:  # rows placed before this batch
+            lo = np.searchsorted(run_keys, ordered, "left")
+            some = np.flatnonzero(run_keys[np.minimum(lo, len(run_keys) - 1)] == ordered)
+            if not len(some):
+                continue
+            lo = lo[some]
+            n = np.searchsorted(run_keys, ordered[some], "right") - lo
+            starts = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(int(n.sum()), dtype=np.int64)
+            parts_q.append(np.repeat(order[some], n))
+            parts_r.append(run_rows[starts])
+        # earlier articles of this batch: within each run of equal keys (sorted by position), every
+        # element meets the ones before it
+        same = np.flatnonzero(ordered[1:] == ordered[:-1]) + 1  # positions with an equal key just before
+        if len(same):
+            new = np.ones(flat.size, dtype=bool)
+            new[same] = False
+            starts = np.flatnonzero(new)
+            run_start = np.repeat(starts, np.diff(np.append(starts, flat.size)))
+            before = np.arange(flat.size, dtype=np.int64) - run_start  # equal keys earlier in the run
+            some = np.flatnonzero(before)
+            n = before[some]
+            first = np.repeat(run_start[some], n) + np.arange(int(n.sum()), dtype=np.int64) - np.repeat(
+                np.cumsum(n) - n, n)
+            parts_q.append(order[np.repeat(some, n)])
+            parts_r.append(order[first] // width + base)
+        if not parts_q:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        q = np.concatenate(parts_q)
+        article, rows = q // width, np.concatenate(parts_r).astype(np.int64)
+        other = rows != article + base  # an article never meets itself (two equal band keys)
+        return article[other], (q % width)[other], rows[other]
 
     def _add_batch(self, article_ids: list[str], published: list[date | None], exact: list[str],
                    signatures: np.ndarray, keys: np.ndarray | list[list[int]]) -> list[Mark]:
@@ -447,39 +519,29 @@ class DedupIndex:
         exact_put = self.exact.setdefault
         exact_hits = [None if hit is article_id else hit
                       for hit, article_id in zip(map(exact_put, exact, article_ids), article_ids)]
-        # Buckets, read and written in one C-level pass: setdefault inserts the row where a key is
-        # new and returns what it held otherwise; those keys are then walked in article order.
         table = np.asarray(keys, dtype=np.int64).reshape(count, -1)
-        flat_list = table.ravel().tolist()
-        row_list = np.repeat(np.arange(base, base + count), table.shape[1]).tolist()
-        buckets = self.buckets
-        held_list = list(map(buckets.setdefault, flat_list, row_list))
-        busy = np.fromiter(map(is_not, held_list, row_list), dtype=bool, count=len(row_list))
-        found: dict[int, list[int]] = {}
-        for p in np.flatnonzero(busy).tolist():
-            key, row = flat_list[p], row_list[p]
-            held = buckets[key]  # now, not at the pass above: earlier keys of this batch count
-            if held.__class__ is int:
-                found.setdefault(row, []).append(held)
-                buckets[key] = [held, row]
-            else:
-                found.setdefault(row, []).extend(held)
-                held.append(row)
-        pair_article: list[int] = []
-        pair_row: list[int] = []
-        for row, rows in found.items():  # in article order, rows in first-seen order
-            i = row - base
-            if exact_hits[i] is None:
-                rows = [r for r in dict.fromkeys(rows) if r != row]
-                pair_article += [i] * len(rows)
-                pair_row += rows
+        article, band, row = self._candidates(table, base)
         passing: dict[int, list[tuple[int, float]]] = {}
-        if pair_row:
-            left = np.array(pair_row, dtype=np.int64)
-            right = np.array(pair_article, dtype=np.int64) + base
-            sims = np.count_nonzero(self.matrix[left] == self.matrix[right], axis=1) / self.params.num_perm
-            for p in np.flatnonzero(sims >= self.params.threshold).tolist():
-                passing.setdefault(pair_article[p], []).append((pair_row[p], float(sims[p])))
+        if len(article):
+            checked = np.fromiter((h is None for h in exact_hits), dtype=bool, count=count)
+            keep = checked[article]
+            article, band, row = article[keep], band[keep], row[keep]
+            # add's order: by article, then the first band shared, then row; one entry per (article, row)
+            order = np.lexsort((row, band, article))
+            article, band, row = article[order], band[order], row[order]
+            pair = article * (base + count) + row
+            _, first = np.unique(pair, return_index=True)
+            first.sort()
+            article, row = article[first], row[first]
+            agree = np.empty(len(row), dtype=np.float64)
+            for lo in range(0, len(row), _VERIFY):  # bounded temporaries
+                left, right = self.matrix[row[lo: lo + _VERIFY]], self.matrix[article[lo: lo + _VERIFY] + base]
+                agree[lo: lo + _VERIFY] = np.count_nonzero(left == right, axis=1)
+            sims = agree / self.params.num_perm
+            good = np.flatnonzero(sims >= self.params.threshold)
+            for i, r, s in zip(article[good].tolist(), row[good].tolist(), sims[good].tolist()):
+                passing.setdefault(i, []).append((r, s))
+        self._push(table.ravel(), np.repeat(np.arange(base, base + count, dtype=np.int64), table.shape[1]))
         entries, ids = self.entries, self.ids
         marks: list[Mark] = []
         for i, article_id in enumerate(article_ids):
@@ -492,8 +554,8 @@ class DedupIndex:
                                             signatures[i])
                 continue
             else:
-                for row, sim in passing[i]:
-                    canonical = entries[ids[row]].canonical
+                for r, sim in passing[i]:
+                    canonical = entries[ids[r]].canonical
                     if match is None or entries[canonical].order < entries[match[0]].order:
                         match = (canonical, "near", sim)
             marks += self._decide(article_id, order_key(article_id, published[i]), exact[i], signatures[i], match)

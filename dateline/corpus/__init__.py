@@ -54,9 +54,12 @@ def story_params(config: Any | None) -> StoryParams:
            if k not in ("threshold", "window_days", "decay_days", "decay_power", "centroid_weight", "rare_stretch")})
 
 
-def _dedup_batch(store: Store, rows: list[dict[str, Any]],
-                 params: DedupParams) -> tuple[list[Mark], list[list[int]], Sketches]:
-    """Sketch a batch, load the stored articles it may copy, and decide its duplicate marks."""
+def _dedup_batch(store: Store, rows: list[dict[str, Any]], params: DedupParams,
+                 batched: bool = True) -> tuple[list[Mark], list[list[int]], Sketches]:
+    """Sketch a batch, load the stored articles it may copy, and decide its duplicate marks.
+
+    `batched` uses DedupIndex.add_batch (the same marks as `add` article by article, which
+    `batched=False` does, for tests)."""
     sketches = sketch([r["text"] for r in rows], params)
     keys = sketches.keys.tolist()
     index = DedupIndex(params)
@@ -66,6 +69,9 @@ def _dedup_batch(store: Store, rows: list[dict[str, Any]],
         index.load(item.article_id, Entry(order_key(item.article_id, item.published), item.canonical_id,
                                           item.exact_key, item.signature, kind, item.similarity),
                    list(item.hit_keys))
+    if batched:
+        return index.add_batch([r["id"] for r in rows], [r["published"] for r in rows], sketches.exact,
+                               sketches.signatures, sketches.keys), keys, sketches
     marks: list[Mark] = []
     for i, row in enumerate(rows):
         marks += index.add(row["id"], row["published"], sketches.exact[i], sketches.signatures[i], keys[i])
