@@ -6,20 +6,22 @@ benchmarks/dedup.py); words are split and hashed in numpy over a whole group of 
 token hashes as rensa's own, so signatures are bit-identical to rensa.RMinHash.hash_token_sets
 input), shingles are mixed from word hashes, and one rensa call makes a batch's signatures. LSH
 band keys are plain 64-bit integers, so they can be stored and looked up in the store and new
-articles checked against stored ones without recomputing anything. `DedupIndex.add_batch` gives
-the marks of `add` article by article, with all candidate verification in one numpy comparison.
+articles checked against stored ones without recomputing anything. The exact key hashes the
+sequence of word hashes. `DedupIndex.add_batch` gives the marks of `add` article by article; it
+finds a batch's candidates with binary searches in sorted numpy runs of band keys and verifies
+them all in one numpy comparison.
 """
 
 from __future__ import annotations
 
 import gc
-from hashlib import blake2b
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import chain
+from hashlib import blake2b
+from itertools import chain, pairwise
 from typing import Any, Literal
 
 import numpy as np
@@ -225,7 +227,7 @@ def _tokenize(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     # exact keys: a hash of the sequence of word hashes (the same words in the same order)
     raw = hashes.tobytes()
     bounds = (np.concatenate(([0], np.cumsum(counts))) * 8).tolist()
-    exact = [blake2b(raw[a: b], digest_size=12).hexdigest() for a, b in zip(bounds[:-1], bounds[1:])]
+    exact = [blake2b(raw[a: b], digest_size=12).hexdigest() for a, b in pairwise(bounds)]
     return hashes, counts, exact
 
 
@@ -470,7 +472,7 @@ class DedupIndex:
 
     def _candidates(self, table: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(article index in batch, band, row) of every earlier row sharing a band key with a batch article."""
-        count, width = table.shape
+        width = table.shape[1]
         flat = table.ravel()
         order = np.argsort(flat, kind="stable")
         ordered = flat[order]  # sorted needles: the binary searches stay close to each other in memory
