@@ -23,7 +23,8 @@ class Run:
     report: dict[str, Any]
     stderr: str
     peak_rss: int  # bytes, the process's own high-water mark (ru_maxrss)
-    seconds: float
+    seconds: float  # wall time
+    cpu_seconds: float  # user + system time: what the machine's load does not inflate
 
 
 def measured_ingest(paths: list[Path], db: Path, *extra: str) -> Run:
@@ -41,4 +42,4 @@ def measured_ingest(paths: list[Path], db: Path, *extra: str) -> Run:
         err.seek(0)
         stdout, stderr = out.read().decode(), err.read().decode(errors="replace")
     report = json.loads(stdout) if stdout.strip().startswith("{") else {}
-    return Run(process.returncode, report, stderr, usage.ru_maxrss * 1024, seconds)
+    return Run(process.returncode, report, stderr, usage.ru_maxrss * 1024, seconds, usage.ru_utime + usage.ru_stime)
