@@ -66,6 +66,11 @@ def span_of(token: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+SPEECH_NOUNS = frozenset({"statement", "letter", "resolution", "communique", "report", "declaration", "message",
+                          "note", "appeal", "speech", "address", "decree", "order", "motion", "petition", "post",
+                          "tweet", "video", "interview", "editorial", "op-ed", "announcement"})
+
+
 def reporter_subject(verb: Any) -> Any | None:
     """For a pronoun subject in a reported clause, the reporting verb's subject ("Hungary said it ...")."""
     node = verb
@@ -101,6 +106,14 @@ def subject_tokens(trigger: Any) -> list[Any]:
                 rel = reporter_subject(node)
                 picked = [rel] if rel is not None else picked
             return found + picked
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            # "a group calling for ...": the noun acts; "issued a statement calling on ...": its issuer
+            if node.head.lemma_.lower() not in SPEECH_NOUNS:
+                return [*found, node.head]
+            node = clause_head(node.head)
+            if node.pos_ not in ("VERB", "AUX"):
+                break
+            continue
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
             break
         node = node.head
@@ -181,6 +194,34 @@ def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: s
     # rebels") adds nothing but noise: keep the resolved one
     coded = [x for x in out if x.country or x.code]
     return [x for x in out if x.country or x.code or not any(c.start < x.end and x.start < c.end for c in coded)]
+
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+COLLECTIVE = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+COREF_WINDOW = 400  # characters before the pronoun searched for its antecedent (about two sentences)
+
+
+def resolve_pronouns(found: list[EventActor], actors: list[ActorMention], avoid: set[str]) -> list[EventActor]:
+    """Pronoun actors replaced by the nearest preceding compatible actor mention: a person for he/him/his/
+    she/her, a country, organisation or group for it/they/them/their; never an actor in `avoid` (the other
+    role's) nor another pronoun. A pronoun with no antecedent stays as it is."""
+    out: list[EventActor] = []
+    for actor in found:
+        word = actor.text.lower()
+        if word not in PERSONAL and word not in COLLECTIVE:
+            out.append(actor)
+            continue
+        person = word in PERSONAL
+        before = [m for m in actors if m.end <= actor.start and actor.start - m.start <= COREF_WINDOW
+                  and m.text.lower() not in PERSONAL | COLLECTIVE | PRONOUNS and m.actor_id not in avoid
+                  and (m.kind in ("person", "agent") if person else m.kind != "person")
+                  and (m.country or m.code or m.sector)]
+        if not before:
+            out.append(actor)
+            continue
+        m = max(before, key=lambda m: m.end)
+        out.append(EventActor(m.text, m.start, m.end, m.actor_id, m.name, m.country, m.sector, m.code))
+    return out
 
 
 def first_with_actors(options: list[list[Any]], actors: list[ActorMention], taken: set[int],

@@ -31,6 +31,8 @@ from typing import Any, ClassVar
 from ..config import Config
 from .base import Analysis
 from .event_args import (
+    COLLECTIVE,
+    PERSONAL,
     PRONOUNS,
     EventActor,
     EventPlace,
@@ -39,6 +41,7 @@ from .event_args import (
     find_time,
     first_with_actors,
     object_tokens,
+    resolve_pronouns,
     span_of,
     subject_tokens,
     time_precision,
@@ -356,6 +359,32 @@ def contexts_of(sent: Any) -> list[str]:
     return sorted({CONTEXT_WORDS[_lemma(t)] for t in sent if _lemma(t) in CONTEXT_WORDS})
 
 
+def _phrase_country(actor: EventActor, analysis: Analysis) -> str | None:
+    """For a group without a country, the country its own phrase places it in: "refugees fleeing the
+    war in *Liberia*", "doctors from *Kenya*" (a resolved country or place under in/from/of)."""
+    span = analysis.doc.char_span(actor.start, actor.end, alignment_mode="expand") if analysis.doc is not None else None
+    if span is None or actor.actor_id.startswith("person:") or span.root.ent_type_ == "PERSON":
+        return None
+    root = span.root
+    preps = [t for t in root.subtree if t.dep_ == "prep" and t.lower_ in ("in", "from", "of") and t.i > root.i]
+    for prep in preps:
+        lo, hi = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+        for m in analysis.actors:
+            if lo <= m.start and m.end <= hi and m.country and m.actor_id.startswith("country:"):
+                return m.country
+        for p in analysis.places:
+            if lo <= p.start and p.end <= hi and p.country:
+                return p.country
+    return None
+
+
+def _pronoun_actors(tokens: list[Any]) -> list[EventActor]:
+    """Placeholders for pronoun arguments the actor stage left out ("condemned *it*"), for
+    ``resolve_pronouns``; one left unresolved (empty actor id) is dropped."""
+    return [EventActor(t.text, t.idx, t.idx + len(t.text), "", t.text, None, None)
+            for t in tokens if t.lower_ in PERSONAL | COLLECTIVE]
+
+
 def _trigger_span(tokens: list[Any]) -> tuple[int, int]:
     """Offsets of a contiguous trigger phrase, else of its head token alone (a verb apart from its particle)."""
     ordered = sorted(tokens, key=lambda t: t.i)
@@ -373,6 +402,11 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     sources = actors_in(s_spans, analysis.actors, taken, analysis.places)
     obj, o_spans, targets = first_with_actors(object_tokens(trig, conditional=cand.entry.type == "THREATEN"),
                                               analysis.actors, taken, analysis.places)
+    sources = resolve_pronouns(sources or _pronoun_actors(subj), analysis.actors, {a.actor_id for a in targets})
+    targets = resolve_pronouns(targets or _pronoun_actors(obj), analysis.actors, {a.actor_id for a in sources})
+    sources, targets = [a for a in sources if a.actor_id], [a for a in targets if a.actor_id]
+    for actor in sources + targets:
+        actor.country = actor.country or _phrase_country(actor, analysis)
     fact: Factuality = factuality_of(trig)
     start, end = _trigger_span(cand.tokens)
     event = Event(cand.entry.type, mode_of(cand), contexts_of(sent), analysis.text[start:end], start, end, index, sent.start_char, sent.end_char, sources, targets,
@@ -488,6 +522,20 @@ def _must_clauses(sent: Any) -> list[Any]:
     return found
 
 
+def _share_arguments(events: list[Event]) -> None:
+    """Two triggers of one type in a sentence usually tell one happening ("two were killed when ISIL
+    launched an attack on ..."): an event with no source (or only the place's country) takes the
+    other's. (Sharing targets too was tried: it added as many wrong targets as right ones.)"""
+    for event in events:
+        for other in events:
+            if other is event or other.type != event.type:
+                continue
+            if (not event.sources or "src=place-country" in event.coded_by) and other.sources \
+                    and "src=place-country" not in other.coded_by:
+                event.sources = list(other.sources)
+                event.coded_by = event.coded_by.replace("+src=place-country", "") + f"+src=shared[{other.trigger}]"
+
+
 def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
     """REQUEST events for "X said Y must/should do Z": X the source, Y the target."""
     events = []
@@ -521,6 +569,7 @@ def code_sentence(sent: Any, index: int, analysis: Analysis, lexicon: Lexicon, m
     types, quads = model.predict(sent.text) if model is not None else ({}, {})
     cands = settle(find_candidates(sent, lexicon, types, quads))
     events = [build_event(c, sent, index, analysis) for c in cands]
+    _share_arguments(events)
     requests = request_events(sent, index, analysis)
     if requests:
         # only the demanded action and its reporting clause give way ("X said Y must withdraw"), not an

@@ -292,3 +292,21 @@ def test_intended_and_other_sentence_figures_add_no_fatalities() -> None:
     link_events([attack], figures)
     assert attack.fatalities == 5 and len(attack.linked_figures) == 2
     assert figures[2].event_type is None
+
+
+def test_pronoun_object_takes_the_last_compatible_actor(placed: Any) -> None:
+    events = code(placed, "Iran tested a missile on Monday. Germany condemned it on Tuesday.")
+    accuse = one(events, "ACCUSE")
+    assert [a.country for a in accuse.sources] == ["DEU"] and [a.country for a in accuse.targets] == ["IRN"]
+
+
+def test_statement_calling_on_is_its_issuers_request(placed: Any) -> None:
+    event = one(code(placed, "Amnesty International issued a statement calling on Belarusian authorities to free "
+                             "the students."), "REQUEST")
+    assert any("Amnesty" in a.text for a in event.sources)
+    assert [a.country for a in event.targets] == ["BLR"]
+
+
+def test_a_group_is_placed_by_its_own_phrase(placed: Any) -> None:
+    event = one(code(placed, "The charity delivered food aid to refugees fleeing the fighting in Mali on Monday."), "AID")
+    assert [a.country for a in event.targets] == ["MLI"]
