@@ -53,3 +53,14 @@ def test_http_reference_lists_every_route() -> None:
     page = (DOCS / "http-api.md").read_text(encoding="utf-8")
     for route in ("GET /api/events", "POST /api/ingest", "GET /api/articles/{article_id}"):
         assert f"`{route}`" in page
+
+
+def test_troubleshooting_explains_every_error_code() -> None:
+    import dateline.errors as errors
+
+    codes = {value for name, value in vars(errors).items() if name.startswith("E_") and isinstance(value, str)}
+    codes |= {cls.code for cls in vars(errors).values()
+              if isinstance(cls, type) and issubclass(cls, errors.DatelineError) and cls is not errors.DatelineError}
+    assert len(codes) >= 14
+    page = (DOCS.parent / "troubleshooting.md").read_text(encoding="utf-8")
+    assert sorted(c for c in codes if c not in page) == []
