@@ -197,7 +197,7 @@ def page_load(path: Path, runs: int) -> None:
             t0 = time.perf_counter()
             tab.goto(base + "/#/events")
             tab.wait_for_selector("#event-list li", timeout=60000)
-            tab.wait_for_selector("path.event-marker", state="attached", timeout=60000)
+            tab.wait_for_selector("#map[data-event-points]", state="attached", timeout=60000)
             tab.wait_for_selector("#timeline rect.bar", state="attached", timeout=60000)
             tab.wait_for_selector("body[data-ready='1']", state="attached", timeout=60000)
             loaded = (time.perf_counter() - t0) * 1000

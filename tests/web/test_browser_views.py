@@ -116,8 +116,8 @@ def test_story_page_has_a_timeline_and_search_finds_articles(page: Page) -> None
     tab = page.open("/#/story/s-mosul")
     tab.wait_for_selector("#story-articles li")
     assert tab.locator("svg.spark rect").count() == 3  # three publication days
-    page.open("/#/search/Tabqa")
-    tab.wait_for_selector("#view a.headline")
+    page.open("/#/search/Tabqa")  # a hash change in the same document: wait for the search view
+    tab.wait_for_selector("#view a.headline:has-text('Tabqa')")
     headlines = tab.locator("#view a.headline").all_inner_texts()
     assert len(headlines) == len(TOLL_FIGURES) and all("Tabqa" in h for h in headlines)
     tab.fill("#search-input", "Raqqa")

@@ -116,19 +116,24 @@
       interactive: false,
       style: { color: "#aab3bd", weight: 0.6, fillColor: "#eef0f2", fillOpacity: 1 },
     }).addTo(map);
+    // Events and the focused places get panes above the place markers, whatever order they load in.
+    map.createPane("events", map.getPane("overlayPane")).style.zIndex = 410;
+    map.createPane("focus", map.getPane("overlayPane")).style.zIndex = 420;
     placeLayer = L.layerGroup().addTo(map);
     eventLayer = L.layerGroup().addTo(map);
     focusLayer = L.layerGroup().addTo(map);
+    if (pendingFocus) focusPlaces(...pendingFocus);
   }
 
   // Places of the article or the place page in view, drawn over the others in orange.
+  let pendingFocus = null;
   function focusPlaces(places, fly) {
-    if (!map) return;
+    if (!focusLayer) { pendingFocus = [places, fly]; return; }  // the basemap is still loading
     focusLayer.clearLayers();
     const points = places.filter((p) => p.lat !== null && p.lon !== null);
     for (const p of points)
       L.circleMarker([p.lat, p.lon], { radius: 7, color: "#9a3412", weight: 2, fillColor: "#f97316",
-                                       fillOpacity: 0.85, interactive: false }).addTo(focusLayer);
+                                       fillOpacity: 0.85, interactive: false, pane: "focus" }).addTo(focusLayer);
     if (fly && points.length === 1) map.flyTo([points[0].lat, points[0].lon], Math.max(map.getZoom(), 5), { duration: 0.6 });
     else if (fly && points.length) map.flyToBounds(points.map((p) => [p.lat, p.lon]), { padding: [60, 60], maxZoom: 6, duration: 0.6 });
   }
@@ -145,6 +150,15 @@
     }
   }
 
+  // Up to a few hundred markers are SVG paths (crisp, styleable); more are drawn on a canvas, which
+  // keeps a store with 100,000 events responsive (thousands of SVG nodes stall the first paint).
+  const CANVAS_FROM = 300, canvases = {};
+  function rendererFor(count, pane) {
+    if (count < CANVAS_FROM) return undefined;
+    if (!canvases[pane]) canvases[pane] = L.canvas({ pane, padding: 0.3 });
+    return canvases[pane];
+  }
+
   async function loadPlaces() {
     if (!map) return;
     const ticket = ++mapRequest;
@@ -152,6 +166,7 @@
     if (ticket !== mapRequest) return;
     placeLayer.clearLayers();
     const max = Math.max(1, ...data.places.map((p) => p.articles));
+    const renderer = rendererFor(data.places.length, "overlayPane");
     for (const p of data.places) {
       if (p.lat === null || p.lon === null) continue;
       const selected = state.place === p.geonameid;
@@ -159,9 +174,9 @@
         radius: 3 + 13 * Math.sqrt(p.articles / max),
         color: selected ? "#9a3412" : "#0f5f59", weight: selected ? 2.5 : 1,
         fillColor: selected ? "#f97316" : "#14b8a6", fillOpacity: 0.55,
-        className: "place-marker",
+        className: "place-marker", renderer,
       });
-      marker.bindTooltip(el("div", { className: "map-tip" },
+      marker.bindTooltip(() => el("div", { className: "map-tip" },
         el("b", {}, p.name || "?"), el("br"),
         [p.admin1, p.country].filter(Boolean).join(", "), el("br"),
         n(p.articles) + " articles · " + n(p.mentions) + " mentions"), { direction: "top", offset: [0, -4] });
@@ -170,7 +185,21 @@
     }
     if (!fitted && data.places.length && !["article", "place", "event"].includes(route().name)) {
       fitted = true;
-      const top = data.places.slice(0, 50).filter((p) => p.lat !== null);
+      // Frame where the reporting is: the most-cited places below country level (a country's
+      // centroid, or one story about Washington, would zoom the map out to the whole world).
+      const local = data.places.filter((p) => p.lat !== null && !String(p.feature_code || "").startsWith("PCL"));
+      const floor = local.length ? local[0].articles * 0.2 : 0;
+      let top = local.filter((p) => p.articles >= floor).slice(0, 30);
+      // ... around the weighted median of those places: outliers far from it are left out of the frame
+      const median = (key) => {
+        const sorted = top.map((p) => [p[key], p.articles]).sort((a, b) => a[0] - b[0]);
+        let half = sorted.reduce((sum, x) => sum + x[1], 0) / 2;
+        for (const [v, w] of sorted) { half -= w; if (half <= 0) return v; }
+        return sorted.length ? sorted[sorted.length - 1][0] : 0;
+      };
+      const lat0 = median("lat"), lon0 = median("lon");
+      top = top.filter((p) => Math.abs(p.lat - lat0) <= 18 && Math.abs(p.lon - lon0) <= 25);
+      if (top.length < 2) top = data.places.slice(0, 50).filter((p) => p.lat !== null);
       map.fitBounds(top.map((p) => [p.lat, p.lon]), { padding: [40, 40], maxZoom: 5 });
     }
     const shown = data.places.length;
@@ -204,6 +233,7 @@
     $("timeline-hint").textContent = "drag to select a period" +
       (data.outside ? " · " + n(data.outside) + " events dated before or after the articles' period not drawn" : "");
     $("timeline-title").textContent = source === "events" ? "Events over time" : "Articles over time";
+    $("timeline").classList.toggle("of-events", source === "events");
     $("timeline").setAttribute("aria-label", (source === "events" ? "Events" : "Articles") + " per " + (data.bucket || "day"));
     drawHistogram();
   }
@@ -771,7 +801,11 @@
     const data = await api("/api/events/" + enc(articleId) + "/" + enc(start));
     const e = data.event, box = view();
     if (e.lat !== null && e.lon !== null) focusPlaces([e], true);
-    const actors = (ids, role) => ids.map((id) => el("li", {}, el("a", { href: actorHref(id) }, id), el("span", { className: "muted" }, " " + role)));
+    const names = {};
+    for (const m of e.marks || []) if (m.kind === "actor" && m.ref && !names[m.ref]) names[m.ref] = m.label;
+    const readable = (id) => names[id] || id.replace(/^[a-z]+:(?:[a-z]+:)?/, "").replace(/-/g, " ");
+    const actors = (ids, role) => ids.map((id) => el("li", {}, el("a", { href: actorHref(id) }, readable(id)),
+      el("span", { className: "muted" }, " " + role + " · " + id)));
     append(box,
       el("a", { className: "back", href: "#/events" }, "← Events"),
       el("div", { className: "kind-label" }, "Event"),
@@ -780,7 +814,7 @@
       el("blockquote", { className: "evidence-full", id: "event-evidence" }, evidence(e.sentence, e.marks)),
       el("div", { className: "legend" }, ["trigger", "actor", "place", "date"].map((k) =>
         el("span", { className: "legend-item ev-key-" + k }, el("span", { className: "swatch" }), MARK_LABEL[k]))),
-      el("p", { className: "muted small" }, "Characters " + e.sentence_start + "–" + e.sentence_end + " of the article; trigger at " +
+      el("details", { className: "coding muted small" }, el("summary", {}, "How it was coded"), "Characters " + e.sentence_start + "–" + e.sentence_end + " of the article; trigger at " +
         e.start + "–" + e.end + (e.confidence !== null ? " · confidence " + e.confidence.toFixed(2) : "") +
         (e.coded_by ? " · " + e.coded_by : "")),
       el("div", { className: "findings-grid" },
@@ -809,11 +843,12 @@
     if (ticket !== eventMapRequest) return;
     eventLayer.clearLayers();
     const max = Math.max(1, ...data.points.map((p) => p.events));
+    const renderer = rendererFor(data.points.length, "events");
     for (const p of data.points) {
       const marker = L.circleMarker([p.lat, p.lon], {
         radius: 3 + 10 * Math.sqrt(p.events / max), color: "#7f1d1d", weight: 1.2,
-        fillColor: "#dc2626", fillOpacity: 0.7, className: "event-marker" });
-      marker.bindTooltip(el("div", { className: "map-tip" }, el("b", {}, p.place || "?"), el("br"),
+        fillColor: "#dc2626", fillOpacity: 0.7, className: "event-marker", pane: "events", renderer });
+      marker.bindTooltip(() => el("div", { className: "map-tip" }, el("b", {}, p.place || "?"), el("br"),
         n(p.events) + " events · mostly " + (p.type || "?")), { direction: "top", offset: [0, -4] });
       marker.on("click", () => {
         if (p.geonameid !== null) { state.place = p.geonameid; state.placeName = p.place; }
@@ -822,6 +857,7 @@
       marker.addTo(eventLayer);
     }
     eventCount = data.total;
+    $("map").dataset.eventPoints = String(data.points.length);
     drawLegend();
   }
 
@@ -926,8 +962,10 @@
     let resizeTimer = null;
     window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(drawHistogram, 120); });
     loadStats().catch(() => {});
-    await initMap().catch(showError);
-    await Promise.all([loadPlaces(), loadEventPoints(), loadHistogram(), render()].map((p) => p.catch(showError)));
+    // The list and the timeline load while the basemap is read; map layers once it is there.
+    const mapped = initMap().catch(showError).then(() => Promise.all([loadPlaces(), loadEventPoints()]
+      .map((p) => p.catch(showError))));
+    await Promise.all([mapped, loadHistogram().catch(showError), render().catch(showError)]);
     document.body.dataset.ready = "1";
   }
   start();
