@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.dedup import DedupIndex, DedupParams, exact_key, sketch, words  # noqa: E402
+from dateline.dedup import DedupIndex, DedupParams, exact_key, sketch, words
 
 _NUMBER = re.compile(r"\b\d+\b")
 
