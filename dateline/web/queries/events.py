@@ -131,6 +131,15 @@ def page(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int, offset
     return rows, total
 
 
+OPTIONAL_COLUMNS = ("fatalities",)  # added by later migrations: shown when the store has them
+
+
+def _extra_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                      "'main' AND table_name = 'events'").fetchall()}
+    return [c for c in OPTIONAL_COLUMNS if c in have]
+
+
 def _in(values: list[Any]) -> str:
     """`(?, ?, ...)` for a short list of values (a constant list lets DuckDB skip row groups)."""
     return "(" + ", ".join("?" * len(values)) + ")"
@@ -140,7 +149,9 @@ def _rows(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict[str, Any]
     """The events with these row ids, in the order given, with their article and merged-event sources."""
     if not ids:
         return []
-    found = dicts(con.execute(f"SELECT e.rowid AS rid, {ROW_COLUMNS} FROM events e WHERE e.rowid IN {_in(ids)}",
+    extra = _extra_columns(con)
+    found = dicts(con.execute(f"SELECT e.rowid AS rid, {ROW_COLUMNS}{''.join(', e.' + c for c in extra)} "
+                              f"FROM events e WHERE e.rowid IN {_in(ids)}",
                               ids))
     articles = sorted({r["article_id"] for r in found})
     by_article = {a["id"]: a for a in dicts(con.execute(
@@ -168,6 +179,7 @@ def _rows(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict[str, Any]
             "date_end", "date_precision", "date_from_publication", "geonameid", "place", "country", "admin1",
             "lat", "lon", "geo_precision", "source_actors", "target_actors", "sentence_start", "sentence_end",
             "confidence", "coded_by")})
+        row.update({name: raw[name] for name in extra})
         row.update({name: article.get(name) for name in ("published", "outlet", "title", "url")})
         row["sentence"] = (article.get("text") or "")[s0:s1] if s0 is not None and s1 is not None else None
         row["sources"] = outlets if outlets is not None else 1
