@@ -211,7 +211,10 @@ def percentile(values: list[float], p: float) -> float:
 async def load(base: str, urls: list[tuple[str, str, int]], clients: int, duration: float, seed: int,
                token: str | None, batch: int, pause: float) -> tuple[Results, float, tuple[int, int] | None]:
     results = Results()
-    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
+    # Idle connections are dropped by the client after 2 s, before uvicorn's 5 s keep-alive timeout:
+    # with equal timeouts a request can be sent on a connection the server is closing (a ReadError
+    # that says nothing about the server; browsers retry those).
+    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2, keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         await client.get("/api/stats")
         started = time.monotonic()
