@@ -71,8 +71,7 @@ def write(path: Path, n: int, seed: int = 7) -> Path:
     if path.exists() and marker.exists() and marker.read_text() == f"{n} {seed}":
         return path
     with open(path, "w", encoding="utf-8") as out:
-        for record in generate(n, seed):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in generate(n, seed))
     marker.write_text(f"{n} {seed}")
     return path
 

@@ -12,7 +12,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..dedup import DedupIndex, DedupParams, Entry, Kind, Mark, Sketches, order_key, setting, sketch
+from ..dedup import (
+    DedupIndex,
+    DedupParams,
+    Entry,
+    Kind,
+    Mark,
+    Sketches,
+    order_key,
+    setting,
+    sketch,
+)
 from ..store import Store
 from ..store import corpus as db
 from .stories import StoryClusterer, StoryParams, dump_state, load_state

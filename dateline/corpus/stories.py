@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d{3,}")
-_STOP = frozenset((
+_STOP_WORDS = (
     "a about above after again against all also am an and any are as at be because been before being "
     "below between both but by can could did do does doing down during each few for from further had has "
     "have having he her here hers herself him himself his how i if in into is it its itself just me more "
@@ -37,7 +37,8 @@ _STOP = frozenset((
     "ms get got year years old day days time week weeks monday tuesday wednesday thursday friday saturday "
     "sunday january february march april may june july august september october november december am pm s "
     "t don"
-).split())
+)
+_STOP = frozenset(_STOP_WORDS.split())
 _CAP_STOP = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
                        "And", "His", "Her", "This", "That", "According", "When", "After",
                        "If", "As", "There", "Mr", "Mrs", "Ms"})

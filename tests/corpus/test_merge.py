@@ -34,7 +34,7 @@ def test_wire_story_becomes_one_merged_event_with_independent_outlets(store) -> 
     sources = db.sources_of(store.con, merged["merged_id"])
     assert {s["article_id"] for s in sources} == {"wire", "copy1", "copy2", "own"}
     decisions = db.decisions_of(store.con, merged["merged_id"])
-    assert [d["rule"] for d in decisions][0] == "new"
+    assert decisions[0]["rule"] == "new"
     assert any("same-text" in d["rule"] for d in decisions)
     assert json.loads(decisions[-1]["details"])["place"] == "same place"
 

@@ -8,7 +8,14 @@ from datetime import date
 from pathlib import Path
 
 from dateline.corpus import story_params, update_corpus
-from dateline.corpus.stories import StoryClusterer, StoryParams, content, dump_state, load_state, terms
+from dateline.corpus.stories import (
+    StoryClusterer,
+    StoryParams,
+    content,
+    dump_state,
+    load_state,
+    terms,
+)
 from dateline.ingest import ingest
 from dateline.store import Store, open_store
 from dateline.store import corpus as db
