@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO, Protocol
+from urllib.parse import urlsplit
 
 from ..config import Config
 from ..errors import E_EMPTY, E_NO_DATE
@@ -65,16 +66,31 @@ def build_article(
                          f"article text too short ({len(body)} characters)")
     parsed = date if isinstance(date, ParsedDate) else ctx.parse_date(date)
     notes = list(warnings or [])
+    url, problem = _clean(url), _url_problem(_clean(url))
+    if problem:  # kept aside: a URL urllib cannot split would break the article id
+        notes.append(f"unusable URL {url[:200]!r} ({problem}): the article is identified by its text")
+        url, extra = None, {**(extra or {}), "unusable_url": url}
     if parsed.status != "ok":
         if ctx.config["read.date_policy"] == "reject":
             return Rejection(origin, E_NO_DATE, f"{parsed.problem} (read.date_policy = reject)")
         notes.append(f"{parsed.problem}; kept with date unknown")
     return Article(
         text=body, origin=origin, published=parsed.day, published_at=parsed.instant,
-        date_status=parsed.status, url=_clean(url), outlet=_clean(outlet),
+        date_status=parsed.status, url=url, outlet=_clean(outlet),
         title=_clean(normalize_text(_printable(title))) if title else None, author=_clean(author),
         lang=_clean(lang), retrieved_at=retrieved_at, extra=extra or {}, warnings=notes,
     )
+
+
+def _url_problem(url: str | None) -> str:
+    """Why urllib cannot split a URL ("https://[host", a port of "99999"), or "" when it can."""
+    if url is None:
+        return ""
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a bad IPv6 host or port
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 def _clean(value: str | None) -> str | None:

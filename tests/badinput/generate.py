@@ -1,6 +1,7 @@
 """Makes the hostile inputs of tests/badinput: the small ones once (committed), the big ones at test time.
 
-    python -m tests.badinput.generate --committed      # rewrite tests/badinput/files/ (small, committed)
+    python -m tests.badinput.generate --committed      # rewrite tests/badinput/files/ (small, committed;
+                                                       # WARC record ids and zip times differ each time)
     python -m tests.badinput.generate DIR              # write every case (small and big) into DIR
 
 Every builder returns the bytes of one file; the big ones (100 MB line, bombs, 5 MB paragraph) are
@@ -204,6 +205,11 @@ def jsonl_bidi_and_invisible() -> bytes:
 def jsonl_long_url_and_title() -> bytes:
     url = "https://badinput.example/" + "segment/" * 40_000 + "?" + "&".join(f"k{i}=v" for i in range(20_000))
     return _jsonl(_record(1, url=url, title="Long title " * 30_000))
+
+
+def jsonl_bad_urls() -> bytes:
+    return _jsonl(_record(1, url="https://[badinput.example/river/1"), _record(2, url="http://badinput.example:99999/a"),
+                  _record(3, url="http://badinput.example:port/a"))
 
 
 def jsonl_many_keys() -> bytes:

@@ -101,6 +101,8 @@ CASES: tuple[Case, ...] = (
          (("E104", ":2"), ("E104", ":3"), ("E104", ":4"), ("E104", ":5"), ("E105", ":6")), stored=1,
          problem="expected a JSON object"),
     _gen("jsonl_long_url_title.jsonl", g.jsonl_long_url_and_title, "a 400 KB URL and a 330 KB title", stored=1),
+    Case("jsonl_bad_urls.jsonl", g.jsonl_bad_urls, "URLs urllib cannot split: '[' host, port 99999, port 'port'",
+         stored=3, warned=3),
     _gen("jsonl_100k_keys.jsonl", g.jsonl_many_keys, "one record with 100,000 extra fields", stored=1),
     Case("jsonl_bad_dates.jsonl", g.jsonl_bad_dates, "0000-00-00, 9999-12-31, Feb 30, year -1, 1e20 s, 1e400",
          stored=6, statuses=("unparseable", "implausible", "unparseable", "unparseable", "unparseable", "unparseable"),
