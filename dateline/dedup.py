@@ -462,6 +462,8 @@ class DedupIndex:
         is made article by article, walking candidates in `add`'s order (band, then row).
         The cyclic garbage collector is paused meanwhile: the batch makes many small objects, and
         collections triggered by them would walk the whole (growing) index."""
+        if not article_ids:
+            return []
         paused = gc.isenabled()
         gc.disable()
         try:

@@ -180,3 +180,13 @@ def test_load_accepts_a_sketch_made_with_other_settings() -> None:
     index.load("old", Entry(order_key("old", date(2017, 3, 1)), "old", old.exact[0], old.signatures[0]), [])
     marks = index.add("new", date(2017, 3, 2), sk.exact[0], sk.signatures[0])
     assert [(m.article_id, m.canonical_id, m.kind) for m in marks] == [("new", "old", "exact")]
+
+
+def test_add_batch_of_nothing_marks_nothing() -> None:
+    params = DedupParams()
+    index = DedupIndex(params)
+    empty = sketch([], params)
+    assert index.add_batch([], [], empty.exact, empty.signatures, empty.keys) == []
+    one = sketch([TEXT], params)
+    assert index.add_batch(["a"], [date(2017, 3, 1)], one.exact, one.signatures, one.keys) == []
+    assert [m.canonical_id for m in index.add("b", date(2017, 3, 2), one.exact[0], one.signatures[0])] == ["a"]
