@@ -69,6 +69,8 @@ MODE_CUES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("chemical",), "cbrn"), (("gas",), "cbrn"),
 )
 NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "DATE", "PRODUCT"})
+# heads whose compound modifier names the act itself: "a *mediation* effort", "a *rescue* mission"
+EFFORT_NOUNS = frozenset({"effort", "mission", "process", "campaign", "initiative", "bid", "attempt", "drive"})
 SECONDARY_FACTOR = 0.5
 MIN_MAIN = 0.5
 MAIN_BONUS = 0.1
@@ -172,7 +174,8 @@ def _pos_ok(token: Any, pos: str) -> bool:
     if pos == "V":
         return token.pos_ == "VERB"
     if pos == "N":
-        return token.pos_ == "NOUN" and token.dep_ not in ("compound", "poss")
+        return token.pos_ == "NOUN" and token.dep_ != "poss" and \
+            (token.dep_ != "compound" or _lemma(token.head) in EFFORT_NOUNS)
     return True
 
 

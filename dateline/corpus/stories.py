@@ -223,7 +223,7 @@ class StoryClusterer:
         docs = state.docs
         window, threshold, lam = params.window_days, params.threshold, params.centroid_weight
         story_dot: dict[str, float] = {}
-        links: dict[str, tuple[float, int, float]] = {}  # story -> best time-weighted link and its gap
+        links: dict[str, tuple[float, int, float]] = {}  # story -> best time-weighted link, its gap, time factor
         for article_id, dot in dots.items():
             doc = docs[article_id]
             gap = abs(day - doc.day)
@@ -232,7 +232,7 @@ class StoryClusterer:
             story = doc.story_id
             story_dot[story] = story_dot.get(story, 0.0) + dot
             if dot * 1.0000001 < threshold * (1.0 - lam):
-                continue  # the time factor is at most 1: this one cannot pass
+                continue  # too weak to be a story's best link: a story needs one above threshold * (1 - lam)
             scale = params.decay_days * (1.0 + params.rare_stretch * rare.get(article_id, 0))
             if params.decay_power:
                 factor = (1.0 + gap / scale) ** -params.decay_power

@@ -310,3 +310,9 @@ def test_statement_calling_on_is_its_issuers_request(placed: Any) -> None:
 def test_a_group_is_placed_by_its_own_phrase(placed: Any) -> None:
     event = one(code(placed, "The charity delivered food aid to refugees fleeing the fighting in Mali on Monday."), "AID")
     assert [a.country for a in event.targets] == ["MLI"]
+
+
+def test_compound_trigger_on_an_effort_noun(pipeline: Any) -> None:
+    events = code(pipeline, "Norway launched a mediation effort between the two governments on Friday.")
+    assert one(events, "CONSULT").trigger == "mediation"
+    assert not [e for e in code(pipeline, "Aid groups reached the town.") if e.type == "AID"]
