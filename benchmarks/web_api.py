@@ -4,6 +4,7 @@
     python benchmarks/web_api.py --events 100000      # a smaller store
     python benchmarks/web_api.py --events 100000 --page-load   # page load in headless chromium
     python benchmarks/web_api.py --build-only         # only generate the store
+    python benchmarks/web_api.py --page-load --db demo.duckdb  # the same page timing on another store
 
 The store is generated once into benchmarks/data/web_events_N.duckdb with DuckDB SQL (synthetic
 rows, not analysed text; minutes, not the hours spaCy would take): N/10 articles (1% of them
@@ -224,8 +225,9 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--page-load", action="store_true", help="time the page in headless chromium instead")
     parser.add_argument("--only", help="run only the queries whose name contains this")
+    parser.add_argument("--db", type=Path, help="time the page on this store instead (e.g. demo.duckdb)")
     args = parser.parse_args()
-    path = DATA / f"web_events_{args.events}.duckdb"
+    path = args.db or DATA / f"web_events_{args.events}.duckdb"
     if not path.exists():
         t0 = time.perf_counter()
         build(path.with_suffix(".tmp"), args.events)
