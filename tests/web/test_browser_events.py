@@ -36,7 +36,8 @@ def test_clicking_an_event_shows_its_evidence_with_the_trigger_highlighted(page:
     assert tab.inner_text("#event-evidence mark.ev-trigger") == "advanced"
     assert "Iraqi forces advanced in western Mosul on Tuesday" in tab.inner_text("#event-evidence")
     kinds = set(tab.locator("#event-evidence mark.ev").evaluate_all("ms => ms.map(m => m.dataset.kind)"))
-    assert {"trigger", "date"} <= kinds
+    assert {"trigger", "date", "place", "actor"} <= kinds
+    assert tab.locator("#event-evidence mark.ev-place").first.inner_text() == "Mosul"
     assert tab.locator("#event-evidence mark.ev-date").first.inner_text() == "Tuesday"
     href = tab.get_attribute("#event-article", "href")
     assert href and href.startswith("#/article/")
