@@ -70,3 +70,12 @@ def test_event_pages_do_not_overlap_and_totals_follow_filters(client: Client) ->
     assert len(set(seen)) == len(CODED_EVENTS)
     past = client.get("/api/events", params={"offset": 50}).json()
     assert past["events"] == [] and past["total"] == len(CODED_EVENTS)
+    # the costly filters (text, sources) take the page and the total from one evaluation
+    for params, expected in (({"text": "raqqa"}, 2), ({"min_sources": 2}, 2)):
+        first = client.get("/api/events", params={**params, "limit": 1}).json()
+        assert first["total"] == expected and len(first["events"]) == 1 and first["next_offset"] == 1
+        second = client.get("/api/events", params={**params, "limit": 1, "offset": 1}).json()
+        key = lambda e: (e["article_id"], e["start"])
+        assert second["total"] == expected and key(second["events"][0]) != key(first["events"][0])
+        beyond = client.get("/api/events", params={**params, "offset": 5}).json()
+        assert beyond["events"] == [] and beyond["total"] == expected

@@ -120,11 +120,18 @@ def page(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int, offset
     if "events" not in existing_tables(con):
         return [], 0
     sql, params = matching(con, flt, KEY_COLUMNS)
-    total = int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0)
-    if offset >= total:
-        return [], total
-    ids = [r[0] for r in con.execute(f"SELECT rid FROM ({sql}) {ORDER} LIMIT ? OFFSET ?",
-                                     [*params, limit, offset]).fetchall()]
+    if flt.text or (flt.min_sources or 0) > 1:  # costly filters: evaluate once for the page and the total
+        found = con.execute(f"WITH m AS MATERIALIZED ({sql}) SELECT rid, (SELECT count(*) FROM m) FROM m "
+                            f"{ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        if not found:
+            return [], int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0)
+        ids, total = [r[0] for r in found], int(found[0][1])
+    else:  # cheap filters: a count and a top-N, no matching rows held in memory
+        total = int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0)
+        if offset >= total:
+            return [], total
+        ids = [r[0] for r in con.execute(f"SELECT rid FROM ({sql}) {ORDER} LIMIT ? OFFSET ?",
+                                         [*params, limit, offset]).fetchall()]
     rows = _rows(con, ids)
     if marks:
         add_marks(con, rows)
