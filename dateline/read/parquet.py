@@ -22,6 +22,8 @@ from .base import Item, ReadContext
 from .fields import ALIASES, article_from_record
 
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+# What pyarrow raises on a damaged file: bad metadata, names that are not UTF-8, unknown encodings.
+_CORRUPT = (pa.ArrowException, ValueError, OSError, NotImplementedError, IndexError, KeyError)
 DERIVED = ("year", "month", "day")
 
 
@@ -40,21 +42,40 @@ def read_parquet(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item
     """Yield one article per row; the row number is the record number."""
     try:
         file = pq.ParquetFile(stream)
-    except (pa.ArrowInvalid, OSError) as exc:
+        names = file.schema_arrow.names
+    except _CORRUPT as exc:
         yield Rejection(Origin(name, format="parquet"), E_MALFORMED, f"not a readable Parquet file: {exc}")
         return
-    restored = {k: v for k, v in partition_values(name).items() if k not in file.schema_arrow.names}
-    dated = any(n in file.schema_arrow.names for n in (*ALIASES["published"], ctx.field_map.get("published", "")))
+    restored = {k: v for k, v in partition_values(name).items() if k not in names}
+    dated = any(n in names for n in (*ALIASES["published"], ctx.field_map.get("published", "")))
     if dated:
         restored = {k: v for k, v in restored.items() if k not in DERIVED}
     number = 0
     try:
         for batch in file.iter_batches(batch_size=2048):
-            for row in batch.to_pylist():
+            for row in _rows(batch):
                 number += 1
+                origin = Origin(name, record=number, format="parquet")
+                if isinstance(row, str):
+                    yield Rejection(origin, E_MALFORMED, row)
+                    continue
                 if restored:
                     row.update(restored)
-                yield article_from_record(row, Origin(name, record=number, format="parquet"), ctx)
-    except (pa.ArrowInvalid, OSError) as exc:
+                yield article_from_record(row, origin, ctx)
+    except _CORRUPT as exc:
         yield Rejection(Origin(name, record=number + 1, format="parquet"), E_MALFORMED,
                         f"Parquet file is corrupt after row {number}: {exc}")
+
+
+def _rows(batch: pa.RecordBatch) -> Iterator[dict[str, Any] | str]:
+    """The batch's rows as dicts; a row whose strings are not UTF-8 comes out as the problem instead."""
+    try:
+        yield from batch.to_pylist()
+        return
+    except UnicodeDecodeError:
+        pass
+    for index in range(batch.num_rows):  # only for a damaged batch: find the bad rows one by one
+        try:
+            yield batch.slice(index, 1).to_pylist()[0]
+        except UnicodeDecodeError as exc:
+            yield f"a string column holds bytes that are not UTF-8 ({exc.reason} at byte {exc.start})"

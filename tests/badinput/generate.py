@@ -395,6 +395,14 @@ def parquet_odd_types() -> bytes:
     }))
 
 
+def parquet_bad_utf8() -> bytes:
+    """A string column whose second value is not UTF-8 (written from raw buffers, as a broken tool might)."""
+    offsets = pa.py_buffer(struct.pack("<3i", 0, 29, 38))
+    data = pa.py_buffer(b"The bridge reopened on Sunday\xff\xfe broken")
+    text = pa.Array.from_buffers(pa.string(), 2, [None, offsets, data])
+    return _parquet(pa.table({"text": text, "date": ["2017-04-02", "2017-04-03"]}))
+
+
 def parquet_truncated() -> bytes:
     data = _parquet(pa.table({"text": [SENTENCE] * 50, "date": ["2017-04-02"] * 50}))
     return data[: len(data) // 2]

@@ -168,6 +168,8 @@ CASES: tuple[Case, ...] = (
          (("E105", "#1"), ("E105", "#2"), ("E105", "#3"))),
     Case("parquet_odd_types.parquet", g.parquet_odd_types, "binary text, integer dates, list titles",
          (("E105", "#3"),), stored=2),
+    Case("parquet_bad_utf8.parquet", g.parquet_bad_utf8, "a string column with bytes that are not UTF-8",
+         (("E104", "#2"),), stored=1, problem="not UTF-8"),
     Case("parquet_truncated.parquet", g.parquet_truncated, "a Parquet file cut in half", (("E104", ""),)),
     Case("parquet_is_csv.parquet", g.parquet_not_parquet, "CSV named .parquet", (("E104", ""),)),
     Case("parquet_magic_only.parquet", g.parquet_magic_only, "PAR1, 64 NULs, PAR1", (("E104", ""),)),
