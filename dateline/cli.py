@@ -66,6 +66,9 @@ SinceOpt = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m
 UntilOpt = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Published on or before this date.")]
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet (case-insensitive).")]
 SearchOpt = Annotated[Optional[str], typer.Option("--search", help="Words that must appear in the title or text.")]
+NameSearchOpt = Annotated[Optional[str], typer.Option("--search", help="Words that must appear in the name.")]
+FoundSinceOpt = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Event date (figures: as-of date) on or after this date; the publication date where a finding has none.")]
+FoundUntilOpt = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Event date (figures: as-of date) on or before this date; the publication date where a finding has none.")]
 
 InputFormat = Enum("InputFormat", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
 ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)  # type: ignore[misc]
@@ -323,7 +326,7 @@ def analyze(
 
 
 @app.command()
-def actors(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
+def actors(search: NameSearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
            db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Canonical actors found in the articles, most mentioned first."""
     config = _config(db)
@@ -337,7 +340,7 @@ def actors(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] 
 
 
 @app.command()
-def places(search: SearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
+def places(search: NameSearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
            db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Places (GeoNames) found in the articles, most mentioned first."""
     config = _config(db)
@@ -356,8 +359,8 @@ PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Place name wor
 
 
 @app.command()
-def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
-           until: UntilOpt = None,
+def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: FoundSinceOpt = None,
+           until: FoundUntilOpt = None,
            factuality: Annotated[Optional[str], typer.Option(help="happened, planned, hypothetical, negated or claimed.")] = None,
            limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None, as_json: JsonOpt = False,
            merged: Annotated[bool, typer.Option("--merged", help="One row per happening, with its sources (after `dateline corpus`).")] = False,
@@ -367,6 +370,8 @@ def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None,
 
     config = _config(db)
     if merged:
+        _only_with("--merged", "--type and --min-sources", actor=actor, place=place, since=since, until=until,
+                   factuality=factuality)
         _merged_events(config, kind, min_sources, limit, as_json)
         return
     flt = FindingFilter(kind, actor, place, _day(since), _day(until), factuality)
@@ -378,6 +383,13 @@ def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None,
         render.records(out, rows, ("date", "type", "mode", "factuality", "source_actors", "target_actors", "place",
                                    "trigger", "fatalities", "outlet", "article_id"), title="events",
                        terminal=out.is_terminal)
+
+
+def _only_with(mode: str, allowed: str, **given: object) -> None:
+    """Refuse filters a listing mode does not apply, rather than ignoring them silently."""
+    ignored = [f"--{name}" for name, value in given.items() if value is not None]
+    if ignored:
+        raise ConfigError(f"{mode} does not filter by {', '.join(ignored)}", hint=f"{mode} takes {allowed} only")
 
 
 def _merged_events(config: Config, kind: str | None, min_sources: int, limit: int, as_json: bool) -> None:
@@ -394,8 +406,8 @@ def _merged_events(config: Config, kind: str | None, min_sources: int, limit: in
 
 
 @app.command()
-def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
-            until: UntilOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None,
+def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: FoundSinceOpt = None,
+            until: FoundUntilOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None,
             as_json: JsonOpt = False,
             series: Annotated[bool, typer.Option("--series", help="Group figures about the same subject into series, disagreements flagged.")] = False) -> None:
     """Reported figures (killed, wounded, troops, displaced, money...), latest first."""
@@ -403,6 +415,7 @@ def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None
 
     config = _config(db)
     if series:
+        _only_with("--series", "--kind", actor=actor, place=place, since=since, until=until)
         _figure_series(config, kind, limit, as_json)
         return
     flt = FindingFilter(kind, actor, place, _day(since), _day(until))
@@ -498,11 +511,13 @@ def serve(
     token: Annotated[Optional[str], typer.Option(envvar="DATELINE_TOKEN", help="Bearer token the ingest endpoint requires [env DATELINE_TOKEN].", show_default=False)] = None,
 ) -> None:
     """Serve the HTTP API (/api, docs at /docs) and the web page over a store."""
-    try:
-        from .web import serve as run_server
-    except ImportError as exc:
-        raise ConfigError(f"the web extra is not installed ({exc.name} is missing)",
-                          hint='pip install "dateline[web]"') from None
+    from importlib.util import find_spec
+
+    missing = [m for m in ("fastapi", "uvicorn") if find_spec(m) is None]
+    if missing:
+        raise ConfigError(f"the web extra is not installed ({', '.join(missing)} missing)",
+                          hint='pip install "dateline[web]"')
+    from .web import serve as run_server
     config = _config(db)
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a --token (or DATELINE_TOKEN)", hint="choose a long random token")

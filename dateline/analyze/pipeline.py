@@ -15,8 +15,30 @@ def stage_names(config: Config) -> list[str]:
 
 
 def pipeline_version(config: Config) -> str:
-    """The version an analysis records: the stage names joined; a change makes old analyses stale."""
-    return "+".join(stage_names(config))
+    """The version an analysis records: the stage names joined, and the spaCy model with its version
+    and switched-off components; a change to any of them makes old analyses stale."""
+    names = stage_names(config)
+    version = "+".join(names)
+    if any(n.startswith("nlp.") for n in names):
+        model = str(config["nlp.model"])
+        disabled = ",".join(sorted(x.strip() for x in str(config["nlp.disable"]).split(",") if x.strip()))
+        version += f" @{model}=={_model_version(model)}" + (f" -{disabled}" if disabled else "")
+    return version
+
+
+def _model_version(model: str) -> str:
+    """The installed version of a spaCy model package, or the version in a model folder's meta.json."""
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    meta = Path(model) / "meta.json"
+    if meta.is_file():
+        return str(json.loads(meta.read_text(encoding="utf-8")).get("version", "?"))
+    try:
+        return version(model)
+    except PackageNotFoundError:
+        return "?"
 
 
 class Pipeline:

@@ -17,6 +17,11 @@ def make_executor(config: Config, pending: int | None = None) -> Executor:
     if name == "local":
         return LocalExecutor(config, pending=pending)
     if name == "dask":
+        from importlib.util import find_spec
+
+        if find_spec("distributed") is None:
+            raise ConfigError("the dask engine needs dask.distributed, which is not installed",
+                              hint='pip install "dateline[dask]", or use --engine local')
         from .dask import DaskExecutor  # imports distributed only when asked for
 
         return DaskExecutor(config, pending=pending)

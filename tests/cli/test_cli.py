@@ -264,3 +264,13 @@ def test_report_and_event_exports_from_the_cli(cli, tmp_path: Path, db_path: Pat
     dataset.mkdir()
     assert cli("export", "articles", "-f", "parquet", "-o", dataset, "--db", db_path).exit_code == 0
     assert list(dataset.rglob("*.parquet"))
+
+
+def test_listing_modes_refuse_filters_they_do_not_apply(cli, tmp_path: Path) -> None:
+    db = tmp_path / "empty.duckdb"
+    assert cli("ingest", "-", "--db", db, input="date 2017-05-04\nTalks were held.\n").exit_code == 0
+    merged = cli("events", "--merged", "--actor", "IRQ", "--since", "2017-01-01", "--db", db)
+    assert merged.exit_code == 2 and "E200" in merged.stderr and "--actor, --since" in merged.stderr
+    series = cli("figures", "--series", "--place", "Mosul", "--db", db)
+    assert series.exit_code == 2 and "--series does not filter by --place" in series.stderr
+    assert cli("figures", "--series", "--kind", "killed", "--db", db).exit_code == 0
