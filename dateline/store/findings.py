@@ -31,13 +31,19 @@ class FindingFilter:
 
 
 def _actor_clause(alias: str, table: str, actor: str) -> tuple[str, list[Any]]:
-    like = f"%{actor}%"
-    sql = (f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = {alias}.article_id "
-           "AND (m.actor_id = ? OR m.country = upper(?) OR m.name ILIKE ?))")
+    """Findings the actor takes part in: an event's source or target, a figure's subject or speaker.
+
+    `actor` is an actor id, an ISO3 code (the country and every actor of it) or name words; it is
+    matched against the actor mentions of the whole store to find the actor ids it stands for.
+    """
+    ids = ("(SELECT coalesce(list(DISTINCT m.actor_id), []) FROM actor_mentions m "
+           "WHERE m.actor_id = ? OR m.country = upper(?) OR m.name ILIKE ?)")
+    params = [actor, actor, f"%{actor}%"]
     if table == "events":
-        sql = f"(list_contains({alias}.source_actors, ?) OR list_contains({alias}.target_actors, ?) OR {sql})"
-        return sql, [actor, actor, actor, actor, like]
-    return f"({alias}.actor = ? OR {alias}.actor_country = upper(?) OR {sql})", [actor, actor, actor, actor, like]
+        return (f"(list_has_any({alias}.source_actors || {alias}.target_actors, {ids}) "
+                f"OR list_contains({alias}.source_actors || {alias}.target_actors, ?))", [*params, actor])
+    return (f"({alias}.actor = ? OR {alias}.actor_country = upper(?) OR list_contains({ids}, {alias}.actor) "
+            f"OR list_contains({ids}, {alias}.speaker_actor))", [actor, actor, *params, *params])
 
 
 def _where(alias: str, table: str, flt: FindingFilter, day_column: str) -> tuple[str, list[Any]]:

@@ -274,3 +274,19 @@ def test_listing_modes_refuse_filters_they_do_not_apply(cli, tmp_path: Path) -> 
     series = cli("figures", "--series", "--place", "Mosul", "--db", db)
     assert series.exit_code == 2 and "--series does not filter by --place" in series.stderr
     assert cli("figures", "--series", "--kind", "killed", "--db", db).exit_code == 0
+
+
+def test_actor_filter_keeps_events_the_actor_takes_part_in(cli, tmp_path: Path) -> None:
+    db = tmp_path / "actors.duckdb"
+    records = [news(1, text="A car bomb killed 12 people in Baghdad on Monday, police said. Turkey's embassy in "
+                            "the city stayed closed for a holiday.", date="2017-01-10"),
+               news(2, text="Iraq and Turkey signed an agreement on water sharing in Ankara on Tuesday.",
+                    date="2017-02-14")]
+    cli("ingest", write_jsonl(tmp_path / "a.jsonl", records), "--db", db)
+    assert cli("analyze", "--db", db).exit_code == 0
+    everything = cli("events", "--db", db, "--json").json()
+    assert {e["type"] for e in everything} >= {"ASSAULT", "AGREE"}
+    turkey = cli("events", "--db", db, "--actor", "TUR", "--json").json()
+    assert turkey and all(any(a.endswith("TUR") or "TUR" in a for a in e["source_actors"] + e["target_actors"])
+                          for e in turkey)
+    assert "ASSAULT" not in {e["type"] for e in turkey}  # Turkey is named in that article, not in its bombing
