@@ -25,7 +25,11 @@ def read_feed(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     if len(data) > ctx.max_document_bytes:
         yield Rejection(Origin(name, format="feed"), E_TOO_LARGE, "feed over read.max_document_bytes")
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (ValueError, LookupError) as exc:  # feedparser on a garbled encoding="..." declaration
+        yield Rejection(Origin(name, format="feed"), E_MALFORMED, f"not a readable feed: {exc.__class__.__name__}: {exc}")
+        return
     if _entity_bomb(parsed):
         # expat stopped an entity expansion (billion laughs); feedparser's fallback parser would
         # then keep the unexpanded references as text, so nothing in such a feed is trusted.

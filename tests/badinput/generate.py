@@ -331,6 +331,10 @@ def rss_parameter_entity() -> bytes:
                 '<!DOCTYPE rss [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>')
 
 
+def rss_garbled_encoding() -> bytes:
+    return _rss(_item(1, "An item in a feed whose encoding name is garbled.")).replace(b'encoding="utf-8"', b'encoding="\x80utf\x00"')
+
+
 def rss_malformed() -> bytes:
     return b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken<item><title>Half</title><description>Open tags <b>everywhere'
 

@@ -148,6 +148,8 @@ CASES: tuple[Case, ...] = (
     Case("rss_external_dtd.rss", g.rss_external_dtd, "a DOCTYPE naming a remote DTD", stored=1),
     Case("rss_parameter_entity.rss", g.rss_parameter_entity, "a parameter entity naming /etc/passwd", stored=1,
          absent=("root:",)),
+    Case("rss_garbled_encoding.rss", g.rss_garbled_encoding, "an encoding name with a NUL and a non-UTF-8 byte",
+         (("E104", ""),), problem="not a readable feed"),
     Case("rss_malformed.rss", g.rss_malformed, "a feed cut off inside its first item", (("E104", ""),)),
     Case("rss_no_entries.rss", g.rss_no_entries, "a channel without items", (("E105", ""),)),
     Case("rss_bad_dates.rss", g.rss_bad_dates, "pubDate 0000-00-00 and year 9999", stored=2, statuses=NO_DATE),
