@@ -428,6 +428,11 @@ def figures(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None
                                    "place", "speaker", "outlet"), title="figures", terminal=out.is_terminal)
 
 
+def _num(x: float | None) -> str:
+    """A figure for reading: no float noise (110.00000000000001 -> 110), thousands separated."""
+    return "?" if x is None else f"{round(x, 1):,g}" if abs(x) < 1e6 else f"{x:,.0f}"
+
+
 def _figure_series(config: Config, kind: str | None, limit: int, as_json: bool) -> None:
     from dataclasses import asdict
 
@@ -441,8 +446,9 @@ def _figure_series(config: Config, kind: str | None, limit: int, as_json: bool) 
     for item in found:
         out.print(f"[bold]{escape(item.subject)}[/bold]: {len(item.points)} figures, "
                   f"{len(item.disagreements)} disagreements")
-        for estimate in item.estimates:
-            out.print(f"  {escape(str(asdict(estimate)))}")
+        for e in item.estimates:
+            out.print(f"  {e.month}: low {_num(e.low)}, best {_num(e.best)}, high {_num(e.high)} "
+                      f"({e.sources} source{'s' if e.sources != 1 else ''})")
 
 
 @app.command()

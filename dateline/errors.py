@@ -5,7 +5,8 @@
     ├── ConfigError         E2xx  a setting or option is wrong
     ├── StoreError          E3xx  the database cannot be opened or written
     │   └── StoreLockedError      another process holds the database file
-    └── ExportError         E4xx  an export cannot be written
+    ├── ExportError         E4xx  an export cannot be written
+    └── EngineError         E5xx  an engine's workers or their results cannot be used
 
 The CLI prints `error E101: file.jsonl:12: invalid JSON ... (hint: ...)` and exits 2;
 `--debug` adds the traceback.

@@ -35,9 +35,10 @@ def _translate(path: Path, exc: duckdb.Error) -> StoreError:
         pid = _LOCK_PID.search(message)
         holder = f"process {pid.group(1)}" if pid else "another process"
         return StoreLockedError(
-            f"{path} is in use by {holder} (DuckDB lets one process write a database file)",
-            hint="wait for that command to finish, stop it, or send the work to a running "
-                 "`dateline serve` for that database",
+            f"{path} is in use by {holder} (DuckDB lets one process write a database file, and no "
+            "process write it while another, such as a running `dateline serve`, has it open)",
+            hint="wait for that command to finish or stop it; a `dateline serve --allow-ingest` "
+                 "takes new articles through POST /api/ingest",
         )
     if "not a valid" in message.lower() or "magic" in message.lower():
         return StoreError(f"{path} is not a DuckDB database", hint="point --db at a dateline database or a new file name")
