@@ -626,7 +626,7 @@
         number(o.summary.articles, "articles"), number(o.summary.mentions, "mentions"),
         number(o.summary.first_date || "–", "first"), number(o.summary.last_date || "–", "last")),
       o.miniMap && o.miniMap.lat !== null ? el("div", { className: "mini-map", id: "mini-map" }) : null,
-      o.events && o.events.total ? el("h3", {}, "Events over time ", el("span", { className: "muted" }, n(o.events.total))) : null,
+      o.events && o.events.total ? el("h3", {}, "Events over time ", el("span", { className: "muted count-note" }, n(o.events.total) + " events")) : null,
       o.events && o.events.total ? histBars(o.eventHist, "events") : null,
       el("h3", {}, "Mentions over time"), sparkBars(o.timeline),
       o.names && o.names.length ? el("div", { className: "names" }, el("span", { className: "muted" }, "Written as: "),
@@ -661,27 +661,34 @@
     }).catch(() => {});
   }
   // Bars of a histogram answer ({bins: [{start, end, count}]}), for entity and story pages.
-  function histBars(data, unit) {
+  function histBars(data, unit, ownRange) {
     const width = 420, height = 64, chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "spark" });
     if (!data || !data.bins || !data.bins.length) return chart;
-    const known = hist && hist.first;
-    const start = toTime(known ? hist.first : data.first), end = toTime(known ? hist.last : data.last) + DAY;
+    const known = hist && hist.first && !ownRange;  // a story spans days: its own range, a week either side
+    const start = known ? toTime(hist.first) : toTime(data.first) - (ownRange ? 7 * DAY : 0);
+    const end = (known ? toTime(hist.last) : toTime(data.last) + (ownRange ? 7 * DAY : 0)) + DAY;
     const max = Math.max(...data.bins.map((b) => b.count));
     for (const b of data.bins) {
       const t0 = toTime(b.start), t1 = toTime(b.end) + DAY;
       const x0 = (t0 - start) / Math.max(DAY, end - start) * (width - 4) + 2;
       const w = Math.max(2, (t1 - t0) / Math.max(DAY, end - start) * (width - 4) - 1);
       const h = Math.max(2, b.count / max * (height - 6));
-      const bar = svg("rect", { x: x0, y: height - h, width: w, height: h, class: "bar ev-bar" });
+      const bar = svg("rect", { x: x0, y: height - h, width: Math.min(w, 14), height: h,
+                                class: unit === "events" ? "bar ev-bar" : "bar" });
       const tip = svg("title");
       tip.textContent = (b.start === b.end ? b.start : b.start + " – " + b.end) + ": " + n(b.count) + " " + unit;
       bar.appendChild(tip);
       chart.appendChild(bar);
     }
-    return chart;
+    return withAxis(chart, start, end);
   }
   function number(value, label) {
     return el("div", { className: "number" }, el("b", {}, typeof value === "number" ? n(value) : value), el("span", {}, label));
+  }
+  // A small chart with its first and last day written under it.
+  function withAxis(chart, start, end) {
+    return el("div", { className: "spark-box" }, chart,
+      el("div", { className: "spark-axis" }, el("span", {}, toIso(start)), el("span", {}, toIso(end - DAY))));
   }
   function sparkBars(rows) {
     const width = 420, height = 64, chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "spark" });
@@ -698,7 +705,7 @@
       bar.appendChild(tip);
       chart.appendChild(bar);
     }
-    return chart;
+    return withAxis(chart, start, end);
   }
 
   async function showSearch(q) {
@@ -893,7 +900,7 @@
       el("h1", { className: "entity-title" }, s.title || s.story_id),
       el("div", { className: "numbers" }, number(s.articles, "articles"), number(s.texts, "texts"),
         number(s.outlets, "outlets"), number(s.first_date || "–", "first"), number(s.last_date || "–", "last")),
-      el("h3", {}, "Articles over time"), histBars(storyBins(data.articles), "articles"),
+      el("h3", {}, "Articles over time"), histBars(storyBins(data.articles), "articles", true),
       el("h3", {}, n(data.texts.length) + " distinct texts"),
       el("ul", { className: "texts" }, data.texts.map((t) => el("li", {},
         el("a", { href: articleHref(t.canonical_id) }, t.title || t.canonical_id),
