@@ -124,4 +124,8 @@ def test_story_page_has_a_timeline_and_search_finds_articles(page: Page) -> None
     tab.press("#search-input", "Enter")
     wait_until(tab, "location.hash === '#/search/Raqqa'")
     tab.wait_for_selector("#view a.headline:has-text('Raqqa')")
+    tab.click("#search-events")  # the same words as an event filter: the two Raqqa events
+    wait_until(tab, "location.hash === '#/events'")
+    wait_until(tab, "(document.getElementById('event-count') || {}).textContent === '2'")
+    assert sorted(tab.locator("#event-list mark.ev-trigger").all_inner_texts()) == ["Fighting", "assault"]
     assert page.errors == [] and page.off_host() == []

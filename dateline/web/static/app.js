@@ -716,6 +716,8 @@
       el("h1", { className: "entity-title" }, "Search: ", el("q", {}, q)));
     const use = el("button", { type: "button", className: "primary", onclick: () => {
       state.search = q; state.offset = 0; go("#/"); refresh({ histogram: true }); } }, "Filter map, timeline and list by this text");
+    const useEvents = el("button", { type: "button", className: "primary", id: "search-events", onclick: () => {
+      state.search = q; state.eventOffset = 0; go("#/events"); refresh({ histogram: true }); } }, "Events mentioning it →");
     append(box,
       el("section", { className: "related" }, el("h3", {}, "Actors ", el("span", { className: "muted" }, n(data.total_actors))),
         data.actors.length ? el("ul", {}, data.actors.map((a) => el("li", {}, el("a", { href: actorHref(a.id) }, a.name || a.id),
@@ -724,7 +726,7 @@
         data.places.length ? el("ul", {}, data.places.map((p) => el("li", {}, el("a", { href: placeHref(p.geonameid) }, p.name),
           el("span", { className: "muted" }, " " + [p.admin1, p.country].filter(Boolean).join(", ")),
           el("span", { className: "count" }, n(p.articles))))) : el("p", { className: "empty" }, "none")),
-      el("h3", {}, "Articles ", el("span", { className: "muted" }, n(data.total_articles))), use,
+      el("h3", {}, "Articles ", el("span", { className: "muted" }, n(data.total_articles))), use, " ", useEvents,
       el("ol", { className: "articles" }, data.articles.map(articleRow)));
   }
 
