@@ -144,7 +144,9 @@ class DaskExecutor:
         """A LocalCluster; if a worker dies while it starts (killed, out of memory), one more try."""
         for attempt in (1, 2):
             try:
-                return factory(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                # no dashboard; the scheduler's small HTTP server on a free port, not a fixed 8787
+                return factory(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": ":0"})
             except Exception as exc:  # noqa: BLE001 - distributed raises RuntimeError("Nanny failed to start.") and others
                 if attempt == 2:
                     raise EngineError(f"the local Dask cluster did not start: {exc}",
