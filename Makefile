@@ -43,6 +43,10 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
+lint: $(STAMP)  ## ruff with the rules in pyproject.toml
+	$(BIN)/python -m pip install -q "ruff==0.17.6"
+	$(BIN)/ruff check dateline tests benchmarks scripts examples
+
 reference: $(STAMP)  ## docs/reference/*.md and NOTICE from the code (tests fail when they are stale)
 	$(BIN)/python scripts/build_reference.py
 	$(BIN)/dateline about --notice > NOTICE

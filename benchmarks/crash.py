@@ -107,7 +107,7 @@ def check_store(db: Path, reference: State, *, ingest_batch: int | None = None) 
     """Problems of the store at `db` against an uninterrupted run's state (empty: it survived)."""
     try:
         state = snapshot(db)
-    except Exception as exc:  # noqa: BLE001 - any failure to open is what we report
+    except Exception as exc:
         return [f"store does not open cleanly: {type(exc).__name__}: {exc}"]
     problems = []
     if state.article_rows != len(state.articles):

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-import sys
-
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write as write_corpus  # noqa: E402  (benchmarks/corpus.py, run as a script)
+from corpus import write as write_corpus
+
 from dateline.analyze.nlp import load_model
 from dateline.analyze.run import analyze_store
 from dateline.config import Config

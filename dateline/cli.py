@@ -11,13 +11,13 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import click
 import typer
-from typer.core import TyperGroup
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from . import render
 from .config import Config, load_config, parse_set_options
@@ -29,9 +29,9 @@ from .read import FORMATS
 from .read.fields import parse_field_map
 from .store import SCHEMA_VERSION, open_store
 from .store.analyses import mentions_of
-from .store.queries import (ArticleFilter, count_articles, get_article, list_articles, stats, top_actors,
-                            top_places)
+from .store.queries import ArticleFilter, count_articles, get_article, list_articles, stats, top_actors, top_places
 from .version import READER_VERSION, __version__
+
 
 class _Group(TyperGroup):
     """Turns DatelineErrors into one line on stderr and exit status 2 (in-process runs too)."""
@@ -58,17 +58,17 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Database file [env DATELINE_DB; default ./dateline.duckdb].", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML config file [env DATELINE_CONFIG; default ./dateline.toml].", show_default=False)]
-SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Override a setting: KEY=VALUE (repeatable).", show_default=False)]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="Database file [env DATELINE_DB; default ./dateline.duckdb].", show_default=False)]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML config file [env DATELINE_CONFIG; default ./dateline.toml].", show_default=False)]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help="Override a setting: KEY=VALUE (repeatable).", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-SinceOpt = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Published on or after this date.")]
-UntilOpt = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Published on or before this date.")]
-OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet (case-insensitive).")]
-SearchOpt = Annotated[Optional[str], typer.Option("--search", help="Words that must appear in the title or text.")]
-NameSearchOpt = Annotated[Optional[str], typer.Option("--search", help="Words that must appear in the name.")]
-FoundSinceOpt = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Event date (figures: as-of date) on or after this date; the publication date where a finding has none.")]
-FoundUntilOpt = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Event date (figures: as-of date) on or before this date; the publication date where a finding has none.")]
+SinceOpt = Annotated[datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Published on or after this date.")]
+UntilOpt = Annotated[datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Published on or before this date.")]
+OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Only this outlet (case-insensitive).")]
+SearchOpt = Annotated[str | None, typer.Option("--search", help="Words that must appear in the title or text.")]
+NameSearchOpt = Annotated[str | None, typer.Option("--search", help="Words that must appear in the name.")]
+FoundSinceOpt = Annotated[datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Event date (figures: as-of date) on or after this date; the publication date where a finding has none.")]
+FoundUntilOpt = Annotated[datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Event date (figures: as-of date) on or before this date; the publication date where a finding has none.")]
 
 InputFormat = Enum("InputFormat", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
 ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)  # type: ignore[misc]
@@ -149,8 +149,8 @@ def about(
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, glob patterns, or - for stdin.", show_default=False)],
-    fmt: Annotated[Optional[InputFormat], typer.Option("--format", help="Read every input as this format (default: detect).")] = None,
-    field_map: Annotated[Optional[list[str]], typer.Option("--map", help="Rename input fields: FIELD=COLUMN, e.g. text=body (repeatable).")] = None,
+    fmt: Annotated[InputFormat | None, typer.Option("--format", help="Read every input as this format (default: detect).")] = None,
+    field_map: Annotated[list[str] | None, typer.Option("--map", help="Rename input fields: FIELD=COLUMN, e.g. text=body (repeatable).")] = None,
     db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors only.")] = False,
 ) -> None:
@@ -258,8 +258,8 @@ def export_events_cmd(
     fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="csv, jsonl, parquet, plover (JSON Lines), acled (CSV), gdelt (TSV).")] = RecordFormat("csv"),  # type: ignore[assignment]
     output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' for stdout).")] = "-",
     since: SinceOpt = None, until: UntilOpt = None,
-    kind: Annotated[Optional[str], typer.Option("--type", help="Only this PLOVER type.")] = None,
-    factuality: Annotated[Optional[str], typer.Option(help="Only this factuality.")] = None,
+    kind: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    factuality: Annotated[str | None, typer.Option(help="Only this factuality.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Export coded events (PLOVER JSON, ACLED- and GDELT-like layouts: see docs/exports.md)."""
@@ -288,7 +288,7 @@ def export_stories_cmd(
 
 @app.command()
 def report(output: Annotated[str, typer.Option("--output", "-o", help="HTML file to write.")] = "report.html",
-           title: Annotated[Optional[str], typer.Option(help="Report title.")] = None,
+           title: Annotated[str | None, typer.Option(help="Report title.")] = None,
            since: SinceOpt = None, until: UntilOpt = None, db: DbOpt = None) -> None:
     """Write one self-contained HTML report (no external requests): numbers, map, timeline, stories, figures, events."""
     from .report import write_report
@@ -304,11 +304,11 @@ def report(output: Annotated[str, typer.Option("--output", "-o", help="HTML file
 def analyze(
     db: DbOpt = None, config_file: ConfigOpt = None, sets: SetOpt = None, as_json: JsonOpt = False,
     redo: Annotated[bool, typer.Option("--redo", help="Analyse every article again, not only new or stale ones.")] = False,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Analyse at most this many articles.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Analyse at most this many articles.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-    engine: Annotated[Optional[str], typer.Option(help="local (this machine's cores) or dask.")] = None,
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler tcp://HOST:PORT (none: a LocalCluster).")] = None,
-    workers: Annotated[Optional[int], typer.Option(min=0, help="Worker processes (0: one per core).")] = None,
+    engine: Annotated[str | None, typer.Option(help="local (this machine's cores) or dask.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler tcp://HOST:PORT (none: a LocalCluster).")] = None,
+    workers: Annotated[int | None, typer.Option(min=0, help="Worker processes (0: one per core).")] = None,
 ) -> None:
     """Find actors, places, times, quotes, figures and events in articles lacking a current analysis."""
     from .analyze.run import analyze_store
@@ -353,15 +353,15 @@ def places(search: NameSearchOpt = None, limit: Annotated[int, typer.Option(min=
                        title="places", terminal=out.is_terminal)
 
 
-KindOpt = Annotated[Optional[str], typer.Option("--type", "--kind", help="Event type (ASSAULT) or figure kind (killed).")]
-ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Actor id, ISO3 code or name words.")]
-PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Place name words or a GeoNames id.")]
+KindOpt = Annotated[str | None, typer.Option("--type", "--kind", help="Event type (ASSAULT) or figure kind (killed).")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor id, ISO3 code or name words.")]
+PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place name words or a GeoNames id.")]
 
 
 @app.command()
 def events(kind: KindOpt = None, actor: ActorOpt = None, place: PlaceOpt = None, since: FoundSinceOpt = None,
            until: FoundUntilOpt = None,
-           factuality: Annotated[Optional[str], typer.Option(help="happened, planned, hypothetical, negated or claimed.")] = None,
+           factuality: Annotated[str | None, typer.Option(help="happened, planned, hypothetical, negated or claimed.")] = None,
            limit: Annotated[int, typer.Option(min=1)] = 50, db: DbOpt = None, as_json: JsonOpt = False,
            merged: Annotated[bool, typer.Option("--merged", help="One row per happening, with its sources (after `dateline corpus`).")] = False,
            min_sources: Annotated[int, typer.Option(min=1, help="With --merged: at least this many independent outlets.")] = 1) -> None:
@@ -514,7 +514,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Open POST /api/ingest (needs --token); the server becomes the database's writer.")] = False,
-    token: Annotated[Optional[str], typer.Option(envvar="DATELINE_TOKEN", help="Bearer token the ingest endpoint requires [env DATELINE_TOKEN].", show_default=False)] = None,
+    token: Annotated[str | None, typer.Option(envvar="DATELINE_TOKEN", help="Bearer token the ingest endpoint requires [env DATELINE_TOKEN].", show_default=False)] = None,
 ) -> None:
     """Serve the HTTP API (/api, docs at /docs) and the web page over a store."""
     from importlib.util import find_spec

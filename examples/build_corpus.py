@@ -13,7 +13,7 @@ import csv
 import html
 import json
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def text_of(article: dict) -> str:
 
 
 def published(article: dict) -> datetime:
-    return datetime.strptime(f"{article['date']} {article['time']}", "%Y-%m-%d %H:%M").replace(tzinfo=timezone.utc)
+    return datetime.strptime(f"{article['date']} {article['time']}", "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
 
 
 def iso(article: dict) -> str:
@@ -108,7 +108,9 @@ def render_page(article: dict, pool: list[dict]) -> str:
     e = html.escape
     outlet = article["outlet"]
     home = OUTLETS[outlet]
-    slug = lambda s: s.lower().replace(" ", "-")
+    def slug(s: str) -> str:
+        return s.lower().replace(" ", "-")
+
     nav = "\n".join(f'        <li><a href="/{slug(item)}/">{e(item)}</a></li>' for item in NAV[outlet])
     related = "\n".join(
         f'        <li><a href="{e(r["url"])}">{e(r["title"])}</a> <span class="rel-date">{e(r["date"])}</span></li>'
@@ -282,7 +284,9 @@ def clean() -> None:
 def main() -> None:
     CORPUS.mkdir(exist_ok=True)
     clean()
-    fmt = lambda f: sorted((a for a in ARTICLES if a["fmt"] == f), key=lambda a: (a["date"], a["time"]))
+    def fmt(f: str) -> list[dict]:
+        return sorted((a for a in ARTICLES if a["fmt"] == f), key=lambda a: (a["date"], a["time"]))
+
     manifest = []
     manifest += write_txt(fmt("txt"))
     manifest += write_jsonl(fmt("jsonl"))

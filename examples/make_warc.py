@@ -127,11 +127,11 @@ def main() -> int:
     with open(OUT, "wb") as fh:
         writer = WARCWriter(fh, gzip=True, warc_version="1.0")
         info = (
-            "software: warcio (examples/make_warc.py)\r\n"
-            "format: WARC File Format 1.0\r\n"
-            "description: dateline demo crawl of fictional news sites (.example domains), 2017\r\n"
-            "robots: obey\r\n"
-        ).encode("utf-8")
+            b"software: warcio (examples/make_warc.py)\r\n"
+            b"format: WARC File Format 1.0\r\n"
+            b"description: dateline demo crawl of fictional news sites (.example domains), 2017\r\n"
+            b"robots: obey\r\n"
+        )
         writer.write_record(writer.create_warc_record(
             "", "warcinfo", payload=BytesIO(info), length=len(info),
             warc_content_type="application/warc-fields",

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.analyze.gazetteer import _strip_admin_words, normalize  # noqa: E402
+from dateline.analyze.gazetteer import _strip_admin_words, normalize
 
 OUT = ROOT / "dateline" / "resources" / "gazetteer_core.tsv.gz"
 HEADER = "kind\tgeonameid\tname\talternates\tcountry\tadmin1\tlat\tlon\tpopulation\tfcode\textra"

@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.analyze import np_actors  # noqa: E402
-from dateline.analyze.actors import actor_candidates, shared_resolver  # noqa: E402
-from dateline.analyze.nlp import load_model  # noqa: E402
-from dateline.evaluate import ner  # noqa: E402
+from dateline.analyze import np_actors
+from dateline.analyze.actors import actor_candidates, shared_resolver
+from dateline.analyze.nlp import load_model
+from dateline.evaluate import ner
 
 
 def parsed(path: Path, nlp, cache: Path | None):

@@ -62,7 +62,7 @@ def _no_env_leaks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def cli() -> Callable[..., "CliResult"]:
+def cli() -> Callable[..., CliResult]:
     """Run the CLI in-process: cli("ingest", path, "--db", db) -> result with .exit_code, .stdout."""
     runner = CliRunner()
 

@@ -284,9 +284,15 @@ class _Builder:
             pop: int, fcode: str, keys: list[str]) -> int:
         g = self.gaz
         row = len(g.ids)
-        g.ids.append(gid); g.names.append(name); g.kinds.append(KINDS.index(kind))
-        g.countries.append(g.code(cc)); g.admin1.append(g.code(adm1)); g.lat.append(lat)
-        g.lon.append(lon); g.population.append(pop); g.fcodes.append(g.code(fcode))
+        g.ids.append(gid)
+        g.names.append(name)
+        g.kinds.append(KINDS.index(kind))
+        g.countries.append(g.code(cc))
+        g.admin1.append(g.code(adm1))
+        g.lat.append(lat)
+        g.lon.append(lon)
+        g.population.append(pop)
+        g.fcodes.append(g.code(fcode))
         for key in {normalize(k) for k in keys if k and is_latin(k)}:
             if key:
                 self.gaz.index[key] = (*self.gaz.rows(key), row)

@@ -216,7 +216,7 @@ class Resolver:
             follow = text[m.end:m.end + 3]
             for gap in (2, 3):
                 nxt = by_start.get(m.end + gap)
-                if nxt is None or not follow[:gap].strip() in (",",):
+                if nxt is None or follow[:gap].strip() not in (",",):
                     continue
                 row = nxt.rows[0]
                 kind = gz.KINDS[self.gaz.kinds[row]]

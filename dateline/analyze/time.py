@@ -18,8 +18,18 @@ from typing import TYPE_CHECKING, ClassVar
 from dateline.analyze import timex_lexicon as lx
 from dateline.analyze.registry import stage
 from dateline.analyze.timex_lexicon import (
-    _month_of, _capitalized, _week, _quarter_of, _shift_quarter, _mod, _duration_value, _unit_of, _shift_date, interval_of,
-    _nearest_year, _weekday_date,
+    _capitalized,
+    _duration_value,
+    _mod,
+    _month_of,
+    _nearest_year,
+    _quarter_of,
+    _shift_date,
+    _shift_quarter,
+    _unit_of,
+    _week,
+    _weekday_date,
+    interval_of,
 )
 
 if TYPE_CHECKING:

@@ -147,7 +147,7 @@ class DaskExecutor:
                 # no dashboard; the scheduler's small HTTP server on a free port, not a fixed 8787
                 return factory(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                scheduler_kwargs={"dashboard_address": ":0"})
-            except Exception as exc:  # noqa: BLE001 - distributed raises RuntimeError("Nanny failed to start.") and others
+            except Exception as exc:
                 if attempt == 2:
                     raise EngineError(f"the local Dask cluster did not start: {exc}",
                                       hint="run the command again (stored analyses are kept), or use --engine local") from None

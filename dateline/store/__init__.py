@@ -12,7 +12,6 @@ import duckdb
 
 from ..config import Config
 from ..errors import ConfigError
-
 from .database import check_current, connect, migrate, schema_version
 from .schema import SCHEMA_VERSION
 

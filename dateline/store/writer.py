@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from ..version import __version__
 from ..model import Article, Rejection
+from ..version import __version__
 from .schema import ARTICLE_ARROW, ARTICLE_COLUMNS
 
 MAX_STORED_REJECTIONS = 10_000  # per run; all are counted, the first ones are kept with their reason

@@ -80,7 +80,7 @@ def _page(title: str, published: str, paragraphs: list[str], canonical: str | No
             f'<meta property="article:published_time" content="{published}">{link}</head>'
             f'<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
             f'<article><h1>{title}</h1>{body}</article>'
-            f'<footer>Copyright River Gazette</footer></body></html>').encode("utf-8")
+            f'<footer>Copyright River Gazette</footer></body></html>').encode()
 
 
 class WarcCrawl:

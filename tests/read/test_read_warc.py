@@ -13,6 +13,7 @@ import pytest
 from dateline.model import article_id
 from dateline.read import ReadContext, read_paths
 
+
 @pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
 def test_html_responses_become_articles(read, tmp_path, warc_crawl, gzip):
     path = warc_crawl.build(tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), gzip=gzip)

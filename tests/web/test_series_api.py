@@ -75,7 +75,9 @@ def test_event_pages_do_not_overlap_and_totals_follow_filters(client: Client) ->
         first = client.get("/api/events", params={**params, "limit": 1}).json()
         assert first["total"] == expected and len(first["events"]) == 1 and first["next_offset"] == 1
         second = client.get("/api/events", params={**params, "limit": 1, "offset": 1}).json()
-        key = lambda e: (e["article_id"], e["start"])
+        def key(e: dict) -> tuple:
+            return e["article_id"], e["start"]
+
         assert second["total"] == expected and key(second["events"][0]) != key(first["events"][0])
         beyond = client.get("/api/events", params={**params, "offset": 5}).json()
         assert beyond["events"] == [] and beyond["total"] == expected
