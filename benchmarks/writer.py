@@ -50,7 +50,7 @@ def copy_batch(template: RowBatch, ids: list[str], size: int, copy: int) -> RowB
             part = table.filter(pc.equal(table["article_id"], article))
             new_id = pa.array([f"{copy}-{k}"] * part.num_rows, pa.string())
             parts.append(part.set_column(part.schema.get_field_index("article_id"), "article_id", new_id))
-        tables[name] = pa.concat_tables(parts)
+        tables[name] = pa.concat_tables(parts).combine_chunks()  # one chunk, as analysis_rows makes
     return RowBatch(tables)
 
 
