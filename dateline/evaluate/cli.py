@@ -60,29 +60,31 @@ def eval_geo(
     _emit(result, format_result(result), as_json)
 
 
+HalfOpt = Annotated[str | None, typer.Option(help="Score one half only: a (tuned on) or b (held out).")]
+
+
+def _half(half: str | None, halves: tuple[str, ...]) -> str | None:
+    """The half asked for, checked against the evaluation's halves."""
+    if half is not None and half not in halves:
+        raise ConfigError(f"unknown half {half!r}", hint=f"use {' or '.join(halves)}")
+    return half
+
+
 @eval_app.command("events")
-def eval_events(gold: GoldOpt, as_json: JsonOpt = False,
-                half: Annotated[str | None, typer.Option(help="Score one half only: a (tuned on) or b (held out).")] = None,
-                ) -> None:
+def eval_events(gold: GoldOpt, as_json: JsonOpt = False, half: HalfOpt = None) -> None:
     """PLOVER events on plover_gsr JSONL (type, type+source+target F1) or conflibert_cameo (quad classes)."""
     from .events import HALVES, evaluate_events, format_table
 
-    if half is not None and half not in HALVES:
-        raise ConfigError(f"unknown half {half!r}", hint="use a or b")
-    result = evaluate_events(_gold(gold), half=half)
+    result = evaluate_events(_gold(gold), half=_half(half, HALVES))
     _emit(result, format_table(result), as_json)
 
 
 @eval_app.command("figures")
-def eval_figures(gold: GoldOpt, as_json: JsonOpt = False,
-                 half: Annotated[str | None, typer.Option(help="Score one half only: a (tuned on) or b (held out).")] = None,
-                 ) -> None:
+def eval_figures(gold: GoldOpt, as_json: JsonOpt = False, half: HalfOpt = None) -> None:
     """Figures on isaf_press_releases JSONL: minimum killed / captured, event date, province."""
     from .figures import HALVES, evaluate_figures, format_table
 
-    if half is not None and half not in HALVES:
-        raise ConfigError(f"unknown half {half!r}", hint="use a or b")
-    result = evaluate_figures(_gold(gold), half=half)
+    result = evaluate_figures(_gold(gold), half=_half(half, HALVES))
     _emit(result, format_table(result), as_json)
 
 
