@@ -16,7 +16,7 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 bin="$WORK/venv/bin"
 "$bin/dateline" --version
-"$bin/dateline" about | head -3
+"$bin/dateline" about > about.txt && head -3 about.txt  # no pipe: head closing it early would fail pipefail
 "$bin/python" - <<'PY'
 import dateline, sys
 assert "/venv/" in dateline.__file__, f"imported from the source tree: {dateline.__file__}"
