@@ -102,7 +102,8 @@ def event_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter, *, flat_lists:
 FIGURE_COLUMNS = (
     "kind", "qualifier", "value", "low", "high", "unit", "noun", "phrase", "text", "actor", "actor_country",
     "place", "place_id", "place_admin1", "as_of", "date_from_publication", "speaker", "speaker_actor",
-    "start", "end", "sentence_start", "sentence_end", "how", "confidence", "component",
+    "start", "end", "sentence_start", "sentence_end", "status", "event_type", "event_start", "how", "confidence",
+    "component",
 )
 
 

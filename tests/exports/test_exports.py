@@ -172,3 +172,12 @@ def test_show_and_events_list_the_linked_figures(event_db: Path) -> None:
     assert f"quantifies the ASSAULT at {row[1]}" in shown.output
     listed = runner.invoke(app, ["events", "--json", "--db", str(event_db)], catch_exceptions=False)
     assert listed.exit_code == 0 and '"fatalities": 12' in listed.output
+
+
+def test_figure_export_carries_the_event_link_and_status(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    target = tmp_path / "figures.jsonl"
+    export_records(con, "figures", "jsonl", str(target))
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert rows and all({"status", "event_type", "event_start"} <= set(r) for r in rows)
+    stored = con.execute("SELECT count(*) FROM figures WHERE event_type IS NOT NULL").fetchone()[0]
+    assert sum(r["event_type"] is not None for r in rows) == stored
