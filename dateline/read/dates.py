@@ -50,6 +50,11 @@ def _parse(raw: object) -> tuple[date | None, datetime | None]:
         return raw.date(), _utc(raw)
     if isinstance(raw, date):
         return raw, None
+    if isinstance(raw, int) and not isinstance(raw, bool) and 10_000_101 <= raw <= 99_991_231:
+        try:  # 20170402 is a compact date, not 1970-08-23 in epoch seconds
+            return datetime.strptime(str(raw), "%Y%m%d").date(), None
+        except ValueError:
+            return None, None
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         try:
             instant = datetime.fromtimestamp(raw, UTC)

@@ -115,3 +115,14 @@ def test_normalize_text_is_idempotent():
     once = normalize_text(raw)
 
     assert normalize_text(once) == once
+
+
+def test_integer_dates_compact_or_epoch() -> None:
+    from datetime import date
+
+    from dateline.read.dates import parse_date
+
+    assert parse_date(20170402).day == date(2017, 4, 2)  # YYYYMMDD, not 1970-08-23 in epoch seconds
+    assert parse_date(20171341).status == "unparseable"
+    assert parse_date(1493856000).day == date(2017, 5, 4)  # epoch seconds still read
+    assert parse_date(True).status == "unparseable"
