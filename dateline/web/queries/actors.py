@@ -7,7 +7,7 @@ from typing import Any
 import duckdb
 
 from ...store.queries import LISTED_ACTORS
-from . import WebFilter, _take_total, dicts, like, scalar
+from . import WebFilter, _take_total, dicts, like, mentions, scalar
 
 SUMMARY = ("any_value(m.name) AS name, any_value(m.code) AS code, any_value(m.country) AS country, "
            "mode(m.sector) AS sector, any_value(m.kind) AS kind, count(*) AS mentions, "
@@ -43,26 +43,12 @@ def ranked(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, search: str | None
 
 def summary(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any] | None:
     """One actor's canonical fields, counts, first/last date and the surface forms used for it."""
-    rows = dicts(con.execute(
-        f"SELECT m.actor_id AS id, {SUMMARY}, min(a.published) AS first_date, max(a.published) AS last_date "
-        "FROM actor_mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = ? GROUP BY m.actor_id",
-        [actor_id]))
-    if not rows:
-        return None
-    actor = rows[0]
-    actor["names"] = dicts(con.execute(
-        "SELECT text, count(*) AS mentions FROM actor_mentions WHERE actor_id = ? GROUP BY text "
-        "ORDER BY mentions DESC, text LIMIT 20", [actor_id]))
-    return actor
+    return mentions.summary(con, "actor_mentions", "m", "actor_id", SUMMARY, actor_id, key_as="id")
 
 
 def timeline(con: duckdb.DuckDBPyConnection, actor_id: str) -> list[dict[str, Any]]:
     """Mentions and mentioning articles per publication date."""
-    return dicts(con.execute(
-        "SELECT a.published AS date, count(*) AS mentions, count(DISTINCT a.id) AS articles "
-        "FROM actor_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.actor_id = ? AND a.published IS NOT NULL GROUP BY a.published ORDER BY a.published",
-        [actor_id]))
+    return mentions.timeline(con, "actor_mentions", "actor_id", actor_id)
 
 
 def co_mentioned(con: duckdb.DuckDBPyConnection, actor_id: str, limit: int = 12) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from . import BBox, WebFilter, _take_total, dicts, like, scalar
+from . import BBox, WebFilter, _take_total, dicts, like, mentions, scalar
 
 SUMMARY = ("any_value(p.name) AS name, any_value(p.country) AS country, any_value(p.admin1) AS admin1, "
            "any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.feature_class) AS feature_class, "
@@ -44,25 +44,13 @@ def ranked(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, search: str | None
 
 
 def summary(con: duckdb.DuckDBPyConnection, geonameid: int) -> dict[str, Any] | None:
-    rows = dicts(con.execute(
-        f"SELECT p.geonameid, {SUMMARY}, min(a.published) AS first_date, max(a.published) AS last_date "
-        "FROM place_mentions p JOIN articles a ON a.id = p.article_id WHERE p.geonameid = ? GROUP BY p.geonameid",
-        [geonameid]))
-    if not rows:
-        return None
-    place = rows[0]
-    place["names"] = dicts(con.execute(
-        "SELECT text, count(*) AS mentions FROM place_mentions WHERE geonameid = ? GROUP BY text "
-        "ORDER BY mentions DESC, text LIMIT 20", [geonameid]))
-    return place
+    """One place's fields, counts, first/last date and the names the articles used for it."""
+    return mentions.summary(con, "place_mentions", "p", "geonameid", SUMMARY, geonameid)
 
 
 def timeline(con: duckdb.DuckDBPyConnection, geonameid: int) -> list[dict[str, Any]]:
-    return dicts(con.execute(
-        "SELECT a.published AS date, count(*) AS mentions, count(DISTINCT a.id) AS articles "
-        "FROM place_mentions p JOIN articles a ON a.id = p.article_id "
-        "WHERE p.geonameid = ? AND a.published IS NOT NULL GROUP BY a.published ORDER BY a.published",
-        [geonameid]))
+    """Mentions and mentioning articles per publication date."""
+    return mentions.timeline(con, "place_mentions", "geonameid", geonameid)
 
 
 def actors_here(con: duckdb.DuckDBPyConnection, geonameid: int, limit: int = 12) -> list[dict[str, Any]]:
