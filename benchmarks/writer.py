@@ -40,18 +40,22 @@ def template_rows(tmp: Path) -> tuple[RowBatch, int]:
     return analysis_rows(analyses, pipeline.version), len(rows)
 
 
-def copy_batch(template: RowBatch, ids: list[str], size: int, copy: int) -> RowBatch:
-    """`size` articles' rows cycled from the template, with article ids unique to this copy."""
-    chosen = [ids[i % len(ids)] for i in range(size)]
+def sized_batch(template: RowBatch, size: int) -> RowBatch:
+    """`size` articles' rows cycled from the template, each article under its own id."""
+    ids = template.ids
     tables = {}
     for name, table in template.tables.items():
         parts = []
-        for k, article in enumerate(chosen):
-            part = table.filter(pc.equal(table["article_id"], article))
-            new_id = pa.array([f"{copy}-{k}"] * part.num_rows, pa.string())
-            parts.append(part.set_column(part.schema.get_field_index("article_id"), "article_id", new_id))
+        for k in range(size):
+            part = table.filter(pc.equal(table["article_id"], ids[k % len(ids)]))
+            parts.append(with_ids(part, [str(k)] * part.num_rows))
         tables[name] = pa.concat_tables(parts).combine_chunks()  # one chunk, as analysis_rows makes
     return RowBatch(tables)
+
+
+def with_ids(table: pa.Table, ids: list[str]) -> pa.Table:
+    """The table with its article_id column replaced."""
+    return table.set_column(table.schema.get_field_index("article_id"), "article_id", pa.array(ids, pa.string()))
 
 
 def main() -> None:
@@ -63,18 +67,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="dateline-writer-") as tmp_name:
         tmp = Path(tmp_name)
         template, articles = template_rows(tmp)
-        ids = template.ids
-        batches = [copy_batch(template, ids, args.batch, c) for c in range(min(5, -(-args.n // args.batch)))]
+        shape = sized_batch(template, args.batch)
         rows_per_article = sum(t.num_rows for t in template.tables.values()) / articles
         stored, elapsed = 0, 0.0
         with open_store(tmp / "bench.duckdb") as store:
             copy = 0
             while stored < args.n:
-                batch = batches[copy % len(batches)]
-                batch = RowBatch({k: t.set_column(t.schema.get_field_index("article_id"), "article_id",
-                                                  pa.array([f"{copy}:{x}" for x in t["article_id"].to_pylist()],
-                                                           pa.string()))
-                                  for k, t in batch.tables.items()})
+                batch = RowBatch({name: with_ids(t, [f"{copy}:{x}" for x in t["article_id"].to_pylist()])
+                                  for name, t in shape.tables.items()})  # new articles every batch
                 began = time.perf_counter()
                 if args.from_parquet:
                     batch = read_shard(write_shard(batch, tmp / f"shard-{copy}"))
