@@ -515,8 +515,12 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Open POST /api/ingest (needs --token); the server becomes the database's writer.")] = False,
     token: Annotated[str | None, typer.Option(envvar="DATELINE_TOKEN", help="Bearer token the ingest endpoint requires [env DATELINE_TOKEN].", show_default=False)] = None,
+    workers: Annotated[int | None, typer.Option(min=1, max=64, help="Server processes, each reading the store (read-only only) [default: web.workers].", show_default=False)] = None,
+    config_file: ConfigOpt = None, sets: SetOpt = None,
 ) -> None:
-    """Serve the HTTP API (/api, docs at /docs) and the web page over a store."""
+    """Serve the HTTP API (/api, docs at /docs) and the web page over a store.
+
+    API answers are cached until the store changes (web.cache_mb; `--set web.cache_mb=0` turns it off)."""
     from importlib.util import find_spec
 
     missing = [m for m in ("fastapi", "uvicorn") if find_spec(m) is None]
@@ -524,12 +528,15 @@ def serve(
         raise ConfigError(f"the web extra is not installed ({', '.join(missing)} missing)",
                           hint='pip install "dateline[web]"')
     from .web import serve as run_server
-    config = _config(db)
+    config = _config(db, config_file, sets)
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a --token (or DATELINE_TOKEN)", hint="choose a long random token")
-    err.print(f"serving {escape(str(config['store.path']))} on http://{host}:{port}/ (Ctrl-C to stop)")
+    processes = workers or int(config["web.workers"])
+    err.print(f"serving {escape(str(config['store.path']))} on http://{host}:{port}/ with {processes} "
+              f"process{'es' if processes > 1 else ''} (Ctrl-C to stop)")
     run_server(str(config["store.path"]), host, port, allow_ingest=allow_ingest, token=token,
-               max_body_bytes=int(config["web.max_body_bytes"]))
+               max_body_bytes=int(config["web.max_body_bytes"]), workers=processes,
+               cache_mb=int(config["web.cache_mb"]), cache_max_age=int(config["web.cache_max_age"]))
 
 
 @app.command()

@@ -2,12 +2,18 @@
 
     app = create_app("dateline.duckdb")              # read-only
     app = create_app(db, allow_ingest=True, token=t) # also POST /api/ingest, the store's writer
+    serve("dateline.duckdb", workers=4)              # read-only, four processes (what `dateline serve` runs)
+
+API answers are cached per store generation with ETags (dateline/web/cache.py).
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -19,12 +25,16 @@ from ..errors import ConfigError, DatelineError
 from ..version import __version__
 from .api import ROUTERS
 from .api.ingest import make_router as ingest_router
+from .cache import ResponseCache
 from .db import Database
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 TEMPLATES = HERE / "templates"
 MAX_INGEST_BYTES = int(Config()["web.max_body_bytes"])  # the default; `dateline serve` passes the configured one
+CACHE_MB = int(Config()["web.cache_mb"])
+CACHE_MAX_AGE = int(Config()["web.cache_max_age"])
+WORKER_ENV = "DATELINE_SERVE_WORKER"  # how `serve(workers=N)` tells each worker process what to open
 
 # Scripts only from this origin (no inline script anywhere); Leaflet positions its layers with
 # inline styles; the map's country layer and the API are fetched from this origin.
@@ -40,8 +50,12 @@ SECURITY_HEADERS = {
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | None = None,
-               max_ingest_bytes: int = MAX_INGEST_BYTES) -> FastAPI:
-    """Build the app over the store at `db_path` (opened now; read-only unless ingest is allowed)."""
+               max_ingest_bytes: int = MAX_INGEST_BYTES, cache_mb: int = CACHE_MB,
+               cache_max_age: int = CACHE_MAX_AGE) -> FastAPI:
+    """Build the app over the store at `db_path` (opened now; read-only unless ingest is allowed).
+
+    `cache_mb` bounds the cached API answers (0: none); `cache_max_age` is how long a browser may reuse
+    an answer of a read-only store without asking again (with ingest allowed it must always ask)."""
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a token", hint="pass --token or set DATELINE_TOKEN")
     db = Database(db_path, writable=allow_ingest)
@@ -63,7 +77,10 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
     _pages(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.middleware("http")(_body_limit(max_ingest_bytes))
-    app.middleware("http")(_security_headers)  # outermost: also on the limit's 413
+    app.middleware("http")(_security_headers)  # also on the limit's 413
+    cache_control = "no-cache" if allow_ingest else f"max-age={cache_max_age}"
+    app.add_middleware(ResponseCache, generation=db.generation, max_bytes=cache_mb * 1024 * 1024,  # outermost
+                       cache_control=cache_control)
     app.exception_handler(DatelineError)(_dateline_error)
     return app
 
@@ -106,10 +123,42 @@ async def _dateline_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": exc.message, "code": exc.code, "hint": exc.hint}, status_code=400)
 
 
+@dataclass(frozen=True, slots=True)
+class WorkerSettings:
+    """What each process of a multi-worker server opens (passed through the environment, no secrets)."""
+
+    db_path: str
+    max_ingest_bytes: int = MAX_INGEST_BYTES
+    cache_mb: int = CACHE_MB
+    cache_max_age: int = CACHE_MAX_AGE
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker process of `serve(workers=N)` (a uvicorn factory): a read-only store."""
+    settings = WorkerSettings(**json.loads(os.environ[WORKER_ENV]))
+    return create_app(settings.db_path, max_ingest_bytes=settings.max_ingest_bytes, cache_mb=settings.cache_mb,
+                      cache_max_age=settings.cache_max_age)
+
+
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, allow_ingest: bool = False,
-          token: str | None = None, log_level: str = "info", max_body_bytes: int = MAX_INGEST_BYTES) -> None:
-    """Run the app with uvicorn until interrupted (what `dateline serve` calls)."""
+          token: str | None = None, log_level: str = "info", max_body_bytes: int = MAX_INGEST_BYTES,
+          workers: int = 1, cache_mb: int = CACHE_MB, cache_max_age: int = CACHE_MAX_AGE) -> None:
+    """Run the app with uvicorn until interrupted (what `dateline serve` calls).
+
+    With `workers` > 1 uvicorn starts that many processes on one socket, each opening the store
+    read-only (DuckDB lets many processes read a file; only one may write it, so ingest needs one)."""
     import uvicorn
 
-    app = create_app(db_path, allow_ingest=allow_ingest, token=token, max_ingest_bytes=max_body_bytes)
+    if workers > 1:
+        if allow_ingest:
+            raise ConfigError("--allow-ingest needs a single worker (the server is the store's one writer)",
+                              hint="drop --workers, or serve read-only")
+        settings = WorkerSettings(str(Path(db_path).resolve()), max_body_bytes, cache_mb, cache_max_age)
+        Database(settings.db_path).close()  # fail here, once, on a missing or outdated store
+        os.environ[WORKER_ENV] = json.dumps(asdict(settings))
+        uvicorn.run("dateline.web.app:worker_app", factory=True, workers=workers, host=host, port=port,
+                    log_level=log_level, server_header=False)
+        return
+    app = create_app(db_path, allow_ingest=allow_ingest, token=token, max_ingest_bytes=max_body_bytes,
+                     cache_mb=cache_mb, cache_max_age=cache_max_age)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

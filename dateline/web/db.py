@@ -17,16 +17,18 @@ import duckdb
 from fastapi import Request
 
 from ..store import Store, open_store
+from .cache import Generation
 
 
 class Database:
-    """The opened store, a lock that serialises writes, and cursors for readers."""
+    """The opened store, a lock that serialises writes, the store's generation, cursors for readers."""
 
     def __init__(self, path: str | Path, *, writable: bool = False) -> None:
         self.path = Path(path)
         self.writable = writable
         self.store: Store = open_store(self.path, read_only=not writable)
         self.write_lock = threading.Lock()
+        self.generation = Generation()  # bumped by every write (api/ingest.py): cached answers expire
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.store.con.cursor()

@@ -79,7 +79,7 @@ def _ingest(db: Any, body: bytes, suffix: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="dateline-ingest-") as tmp:
         path = Path(tmp) / f"request{suffix}"
         path.write_bytes(body)
-        with db.write_lock:
+        with db.write_lock, db.generation.writing():  # cached answers are bypassed, then expire
             try:
                 report = ingest(db.store, [str(path)])
             except DatelineError as exc:
