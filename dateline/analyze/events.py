@@ -47,6 +47,7 @@ from .event_args import (
     time_precision,
 )
 from .event_model import EventModel, load_model
+from .event_ranker import ArgRanker, fill_missing, load_ranker
 from .factuality import CLAIM_GOVERNORS, Factuality, clause_head, factuality_of
 from .figures import link_events
 from .plover import CONTEXT_WORDS, QUAD, Lexicon, Trigger, load_lexicon
@@ -567,12 +568,15 @@ def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
     return events
 
 
-def code_sentence(sent: Any, index: int, analysis: Analysis, lexicon: Lexicon, model: EventModel | None) -> list[Event]:
-    """All events of one parsed sentence."""
+def code_sentence(sent: Any, index: int, analysis: Analysis, lexicon: Lexicon, model: EventModel | None,
+                  ranker: ArgRanker | None = None) -> list[Event]:
+    """All events of one parsed sentence (empty arguments the rules leave filled by `ranker`)."""
     types, quads = model.predict(sent.text) if model is not None else ({}, {})
     cands = settle(find_candidates(sent, lexicon, types, quads))
     events = [build_event(c, sent, index, analysis) for c in cands]
     _share_arguments(events)
+    for event in events:
+        fill_missing(event, analysis, ranker)
     requests = request_events(sent, index, analysis)
     if requests:
         # only the demanded action and its reporting clause give way ("X said Y must withdraw"), not an
@@ -588,11 +592,13 @@ def code_sentence(sent: Any, index: int, analysis: Analysis, lexicon: Lexicon, m
     return events
 
 
-def code_events(analysis: Analysis, lexicon: Lexicon, model: EventModel | None) -> list[Event]:
+def code_events(analysis: Analysis, lexicon: Lexicon, model: EventModel | None,
+                ranker: ArgRanker | None = None) -> list[Event]:
     """Every event of a parsed article, sentence by sentence."""
     if analysis.doc is None:
         return []
-    return [e for i, sent in enumerate(analysis.doc.sents) for e in code_sentence(sent, i, analysis, lexicon, model)]
+    return [e for i, sent in enumerate(analysis.doc.sents)
+            for e in code_sentence(sent, i, analysis, lexicon, model, ranker)]
 
 
 @stage(COMPONENT, alias="events")
@@ -607,11 +613,12 @@ class EventStage:
         """Load the lexicon and the small classifier once per process."""
         self.lexicon = load_lexicon()
         self.model = load_model()
+        self.ranker = load_ranker()
 
     def process(self, batch: list[Analysis]) -> list[Analysis]:
         """Write ``analysis.events`` for every analysis that has a parse."""
         for analysis in batch:
-            analysis.events = code_events(analysis, self.lexicon, self.model)
+            analysis.events = code_events(analysis, self.lexicon, self.model, self.ranker)
             link_events(analysis.events, analysis.figures)
             analysis.components[self.name] = COMPONENT
         return batch
