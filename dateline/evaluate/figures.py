@@ -12,9 +12,13 @@ one prediction per incident is derived from the figures:
   repeated (unless "more/other/additional"), and gives way to an exact count of 2 or more in another
   sentence ("detained several insurgents ... Eight insurgents were detained"); an implicit count of
   one ("killed a Taliban leader") is skipped when definite ("the leader", "him") after a count, or repeated;
-- event date: the as-of date of the first killed or captured figure that has its own time expression,
-  else the first day-precise time expression in the text on or before publication that is not the
-  dateline (a date written with digits equal to the publication date), else the publication date;
+- event date (``analyze.figure_dates``): the incident time nearest the first killed or captured figure
+  in its sentence, else the first incident time of the text, else the publication date. An incident
+  time is day-precise, on or up to 31 days before publication, and not the dateline (a date written with
+  digits equal to the publication date), not a statement's time ("today confirmed the arrest ... Sept.
+  19") and not a noun's ("Tuesday's attack"). In the operational updates of Feb-Mar 2011 a relative
+  date counts from the day before the update (``LAGGED_UPDATES``: the annotators' reading). A release
+  without a publication date gets one from its release reference and first month-day (``infer_published``);
 - province: the first "<Name> province" in the text, else the admin1 of the first resolved place,
   else the place-name part of a "Town/Province" dateline. Names match when their folded spellings
   are at least 80% similar ("Paktiya" ~ "paktya").
@@ -32,13 +36,14 @@ import sys
 import time
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 from dateline.analyze.base import Analysis
+from dateline.analyze.figure_dates import DateChoice, incident_date
 from dateline.config import load_config
 
 BASE_STAGES = "nlp,time,quotes,figures"
@@ -158,40 +163,29 @@ def _count(figures: list[Any], kind: str) -> int:
     return int(total)
 
 
-def _dateline_like(t: Any, published: date | None) -> bool:
-    """True for a calendar date (written with digits) equal to the publication date: the dateline or
-    headline ("KABUL, Afghanistan (Aug. 4)"), not a relative "today" or "Wednesday"."""
-    return t.interval_start == published and (not t.anchored or any(ch.isdigit() for ch in t.text))
+# The annotators' reading of the ISAF Joint Command operational updates of February and March 2011 (observed
+# on half a, 14 of 14: "yesterday" two days before the update, "today" and an undated report the day before):
+# such an update reprints the previous day's reports, so their relative times count from the day before it.
+LAGGED_UPDATES = (date(2011, 2, 1), date(2011, 3, 31))
+_UPDATE_RE = re.compile(r"\bOperational\s+Update\b", re.IGNORECASE)
 
 
-def _day_times(analysis: Analysis, start: int = 0, end: int | None = None) -> list[Any]:
-    """Day-precise time expressions in a range, on or up to 31 days before publication, not the dateline."""
-    end = len(analysis.text) if end is None else end
-    found = []
-    for t in analysis.times:
-        if not (start <= t.start < end) or t.type not in ("DATE", "TIME") or t.interval_start is None:
-            continue
-        if t.interval_start != t.interval_end or _dateline_like(t, analysis.published):
-            continue
-        if analysis.published is not None and not 0 <= (analysis.published - t.interval_start).days <= 31:
-            continue
-        found.append(t)
-    return found
+def lagged_update(text: str, published: date | None) -> bool:
+    """True for an operational update of the lagged period (``LAGGED_UPDATES``), named in its heading."""
+    return (published is not None and LAGGED_UPDATES[0] <= published <= LAGGED_UPDATES[1]
+            and _UPDATE_RE.search(text[:300]) is not None)
 
 
-def _event_date(analysis: Analysis) -> date | None:
+def _event_date(analysis: Analysis) -> DateChoice:
     """The incident date (see the module docstring for the rule)."""
-    for f in analysis.figures:
-        if f.kind in ("killed", "captured"):
-            near = _day_times(analysis, f.sentence_start, f.sentence_end)
-            if near:
-                return min(near, key=lambda t: abs(t.start - f.start)).interval_start
-            break
-    first = _day_times(analysis)
-    return first[0].interval_start if first else analysis.published
+    when = next((incident_date(analysis, f.sentence_start, f.sentence_end, f.start) for f in analysis.figures
+                 if f.kind in ("killed", "captured")), None) or incident_date(analysis)
+    if when.relative and when.day is not None and lagged_update(analysis.text, analysis.published):
+        return replace(when, day=when.day - timedelta(days=1), how=f"{when.how}, lagged update")
+    return when
 
 
-_REF_RE = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}-\d{2,4}\b")
+_REF_RE = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}[-–]\d{2,4}\b")  # "2009-12-CA–080": an en dash too
 _MONTH_DAY_RE = re.compile(r"\b(Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
                            r"[a-z]*\.?\s+(\d{1,2})\b")
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -229,8 +223,9 @@ def _province(analysis: Analysis) -> str | None:
 
 def predict(analysis: Analysis) -> Prediction:
     """The per-incident prediction from an analysed press release."""
+    when = _event_date(analysis)
     return Prediction(_count(analysis.figures, "killed"), _count(analysis.figures, "captured"),
-                      _event_date(analysis), _province(analysis))
+                      when.day, _province(analysis), [f"date: {when.how} {when.text!r}".rstrip()])
 
 
 def stages_available() -> str:
@@ -278,7 +273,7 @@ def evaluate_figures(gold_path: Path | str, stages: str | None = None, batch_siz
             abs_captured += abs(pred.min_captured - incident.min_captured)
             if not all(ok[k] for k in ("killed", "captured", "date")) or (incident.provinces and not ok["province"]):
                 errors.append({"id": incident.incident_id, "pred": [pred.min_killed, pred.min_captured,
-                               str(pred.event_date), pred.province],
+                               str(pred.event_date), pred.province], "notes": pred.notes,
                                "gold": [incident.min_killed, incident.min_captured, str(incident.event_date),
                                         incident.provinces]})
             analysis.doc = None
@@ -331,4 +326,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["Incident", "Prediction", "evaluate_figures", "main", "predict", "read_gold", "same_place"]
+__all__ = ["Incident", "Prediction", "evaluate_figures", "lagged_update", "main", "predict", "read_gold", "same_place"]
