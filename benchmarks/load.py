@@ -1,27 +1,37 @@
 """API under load: concurrent httpx clients against `dateline serve` on 127.0.0.1, for a fixed time.
 
-    python benchmarks/load.py                          # 50 clients, 60 s, store of 100,000 events
+    python benchmarks/load.py --compare                # the four runs below, one after the other, and a table
+    python benchmarks/load.py                          # 50 clients, 60 s, 100,000 events, cache on, 1 worker
+    python benchmarks/load.py --no-cache --workers 2   # the same without the answer cache, two processes
+    python benchmarks/load.py --ingest                 # readers while batches are POSTed to /api/ingest
+    python benchmarks/load.py --fixed-mix              # the earlier fixed mix of 20 URLs (trivial for a cache)
     python benchmarks/load.py --clients 10 --duration 10 --events 20000      # a quick run
-    python benchmarks/load.py --ingest --duration 30   # readers while batches are POSTed to /api/ingest
 
-The server is a real `dateline serve` process (uvicorn, one worker) on a free port of 127.0.0.1; any
-other host is refused. The store is benchmarks/web_api.py's generated one (built by its `build` if
-missing). Each client loops over a fixed mix of the main queries (events with filters, figures,
-stories, actors, articles, search, an article page) and records latency and status; anything but a
-200 is an error. Client and server share this machine's cores, so figures are a floor.
+The server is a real `dateline serve` process (uvicorn; `--workers N` processes, each opening the
+store read-only) on a free port of 127.0.0.1; any other host is refused. The store is
+benchmarks/web_api.py's generated one (built by its `build` if missing). Each client loops over
+requests drawn (seeded) from the store's own values like many analysts on the page: events by
+popular and rare types and actors, month/quarter/year windows, boxes, pages 1-10, map points,
+histograms, figures, stories, actors, places, articles, search words, single events, articles and
+stories (see `Workload`). Anything but a 200 is an error. The server's `X-Cache` header gives the
+cache hit rate. Client and server share this machine's cores, so the figures are a floor; the load
+average is printed before and after each run.
 
-With --ingest the server runs on a copy of the store with `--allow-ingest --token`, one writer POSTs
-batches of generated articles while the readers run, and every response is checked for torn reads:
-a page whose rows disagree with its own total, a count that goes backwards for a client, an article
-listed but not found, a search whose total disagrees with its rows, a stats block whose numbers
-disagree with each other. A separate `dateline ingest` on the same file is also tried: it must fail
-with the "in use by process PID" error naming the server.
+With --ingest the server runs on a copy of the store with `--allow-ingest --token` (one process,
+the cache on: it expires at each commit), one writer POSTs batches of generated articles while the
+readers run, and every response is checked for torn reads: a page whose rows disagree with its own
+total, a count that goes backwards for a client, an article listed but not found, a search whose
+total disagrees with its rows, an article count below a total seen earlier. A separate
+`dateline ingest` on the same file is also tried: it must fail with the "in use by process PID"
+error naming the server.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
+import itertools
 import json
 import os
 import random
@@ -34,6 +44,9 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +77,15 @@ def store_path(events: int) -> Path:
     return path
 
 
-def mix(path: Path) -> list[tuple[str, str, int]]:
-    """(name, url, weight): the page's main queries, weighted roughly as the page issues them."""
+FIXED_WEIGHTS = {"events page 1": 4, "events by type": 3, "events in a date range": 3, "events, type+dates+bbox": 2,
+                 "event map points, period": 2, "event histogram": 2, "event detail": 2, "figures page 1": 2,
+                 "figures by kind": 2, "stories": 2, "story detail": 1, "actors": 2, "actor detail": 1,
+                 "articles page 1": 3, "article detail": 3, "search": 2, "article histogram (timeline)": 2,
+                 "stats": 1, "events by actor": 1, "place detail": 1}
+
+
+def fixed_mix(path: Path) -> list[tuple[str, str, int]]:
+    """(name, url, weight): the earlier fixed mix of 20 URLs (any cache answers all but 20 requests)."""
     import duckdb
 
     con = duckdb.connect(str(path), read_only=True)
@@ -73,12 +93,154 @@ def mix(path: Path) -> list[tuple[str, str, int]]:
         urls = queries(con)
     finally:
         con.close()
-    weights = {"events page 1": 4, "events by type": 3, "events in a date range": 3, "events, type+dates+bbox": 2,
-               "event map points, period": 2, "event histogram": 2, "event detail": 2, "figures page 1": 2,
-               "figures by kind": 2, "stories": 2, "story detail": 1, "actors": 2, "actor detail": 1,
-               "articles page 1": 3, "article detail": 3, "search": 2, "article histogram (timeline)": 2,
-               "stats": 1, "events by actor": 1, "place detail": 1}
-    return [(name, url, weights.get(name, 0)) for name, url in urls.items() if weights.get(name, 0)]
+    return [(name, url, FIXED_WEIGHTS[name]) for name, url in urls.items() if name in FIXED_WEIGHTS]
+
+
+class Workload:
+    """Varied requests drawn from the store's own values, like many analysts using the page.
+
+    Types, actors, places, figure kinds and search words are drawn by popularity (Zipf over their
+    rank by frequency: popular ones are asked for more, every one can be); date windows are the
+    months, quarters and years of the store's range (as the timeline's brush gives); 80% of list
+    requests ask for the first page, the rest for pages 2-10; single records (articles, events,
+    stories) are drawn uniformly from samples of 2,000. Seeded: a run is repeatable."""
+
+    def __init__(self, path: Path) -> None:
+        import duckdb
+
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            col = lambda sql: [r[0] for r in con.execute(sql).fetchall()]  # noqa: E731
+            self.types = col("SELECT type FROM events GROUP BY 1 ORDER BY count(*) DESC, 1")
+            self.actors = col("SELECT actor_id FROM actor_mentions GROUP BY 1 ORDER BY count(*) DESC, 1")
+            self.places = col("SELECT geonameid FROM events WHERE geonameid IS NOT NULL GROUP BY 1 "
+                              "ORDER BY count(*) DESC, 1")
+            self.kinds = col("SELECT kind FROM figures GROUP BY 1 ORDER BY count(*) DESC, 1")
+            self.words = col("SELECT regexp_extract(text, 'keyword[0-9]+') w FROM articles GROUP BY 1 "
+                             "HAVING w <> '' ORDER BY count(*) DESC, 1") or ["Town"]
+            self.articles = col("SELECT id FROM articles ORDER BY hash(id) LIMIT 2000")
+            self.events = [f"{a}/{s}" for a, s in con.execute(
+                "SELECT article_id, start FROM events ORDER BY hash(article_id || start) LIMIT 2000").fetchall()]
+            self.stories = col("SELECT story_id FROM stories ORDER BY hash(story_id) LIMIT 2000")
+            first, last, south, north, west, east = con.execute(
+                "SELECT min(date), max(date), min(lat), max(lat), min(lon), max(lon) FROM events").fetchone()
+        finally:
+            con.close()
+        self.windows = _windows(first, last)
+        self.box = (west, south, east, north)
+        self.kinds_of_request: list[tuple[str, int]] = [
+            ("events page", 4), ("events by type", 3), ("events in a date window", 3),
+            ("events, type+window+bbox", 2), ("events by actor", 1), ("event map points, window", 2),
+            ("event histogram", 2), ("event types", 1), ("event detail", 2), ("figures page", 2),
+            ("figures by kind", 2), ("stories", 2), ("story detail", 1), ("actors", 2), ("actor detail", 1),
+            ("place detail", 1), ("articles page", 3), ("article detail", 3), ("search", 2),
+            ("article histogram", 2), ("stats", 1)]
+
+    def draw(self, rng: random.Random) -> tuple[str, str]:
+        """(name, url) of one request."""
+        names, weights = zip(*self.kinds_of_request, strict=True)
+        name = rng.choices(names, weights)[0]
+        return name, getattr(self, "_" + name.replace(" ", "_").replace(",", "").replace("+", "_"))(rng)
+
+    def _page(self, rng: random.Random) -> str:
+        return "" if rng.random() < 0.8 else f"&offset={50 * rng.randint(1, 9)}"
+
+    def _window(self, rng: random.Random) -> str:
+        since, until = rng.choice(self.windows)
+        return f"since={since}&until={until}"
+
+    def _bbox(self, rng: random.Random) -> str:
+        west, south, east, north = self.box
+        lon, lat = rng.uniform(west, max(west, east - 5)), rng.uniform(south, max(south, north - 5))
+        return f"bbox={lon:.0f},{lat:.0f},{lon + 5:.0f},{lat + 5:.0f}"
+
+    def _events_page(self, rng: random.Random) -> str:
+        return "/api/events?limit=50" + self._page(rng)
+
+    def _events_by_type(self, rng: random.Random) -> str:
+        return f"/api/events?type={zipf(rng, self.types)}&limit=50" + self._page(rng)
+
+    def _events_in_a_date_window(self, rng: random.Random) -> str:
+        return f"/api/events?{self._window(rng)}&limit=50" + self._page(rng)
+
+    def _events_type_window_bbox(self, rng: random.Random) -> str:
+        return f"/api/events?type={zipf(rng, self.types)}&{self._window(rng)}&{self._bbox(rng)}&limit=50"
+
+    def _events_by_actor(self, rng: random.Random) -> str:
+        return f"/api/events?actor={zipf(rng, self.actors)}&limit=50" + self._page(rng)
+
+    def _event_map_points_window(self, rng: random.Random) -> str:
+        return f"/api/events/points?{self._window(rng)}"
+
+    def _event_histogram(self, rng: random.Random) -> str:
+        return "/api/events/histogram" + (f"?type={zipf(rng, self.types)}" if rng.random() < 0.5 else "")
+
+    def _event_types(self, rng: random.Random) -> str:
+        return "/api/events/types"
+
+    def _event_detail(self, rng: random.Random) -> str:
+        return f"/api/events/{rng.choice(self.events)}"
+
+    def _figures_page(self, rng: random.Random) -> str:
+        return "/api/figures?limit=50" + self._page(rng)
+
+    def _figures_by_kind(self, rng: random.Random) -> str:
+        return f"/api/figures?kind={zipf(rng, self.kinds)}&limit=50" + self._page(rng)
+
+    def _stories(self, rng: random.Random) -> str:
+        return "/api/stories?limit=50" + self._page(rng)
+
+    def _story_detail(self, rng: random.Random) -> str:
+        return f"/api/stories/{rng.choice(self.stories)}"
+
+    def _actors(self, rng: random.Random) -> str:
+        return "/api/actors" + (f"?{self._window(rng)}" if rng.random() < 0.5 else "")
+
+    def _actor_detail(self, rng: random.Random) -> str:
+        return f"/api/actors/{zipf(rng, self.actors)}"
+
+    def _place_detail(self, rng: random.Random) -> str:
+        return f"/api/places/{zipf(rng, self.places)}"
+
+    def _articles_page(self, rng: random.Random) -> str:
+        return "/api/articles?limit=50" + (f"&{self._window(rng)}" if rng.random() < 0.3 else "") + self._page(rng)
+
+    def _article_detail(self, rng: random.Random) -> str:
+        return f"/api/articles/{rng.choice(self.articles)}"
+
+    def _search(self, rng: random.Random) -> str:
+        return f"/api/search?q={zipf(rng, self.words)}"
+
+    def _article_histogram(self, rng: random.Random) -> str:
+        return "/api/articles/histogram" + (f"?{self._window(rng)}" if rng.random() < 0.3 else "")
+
+    def _stats(self, rng: random.Random) -> str:
+        return "/api/stats"
+
+
+def zipf(rng: random.Random, ranked: list[Any]) -> Any:
+    """A value by popularity: the k-th most frequent with probability proportional to 1/k."""
+    weights = _zipf_weights(len(ranked))
+    return ranked[rng.choices(range(len(ranked)), cum_weights=weights)[0]]
+
+
+@functools.cache
+def _zipf_weights(n: int) -> list[float]:
+    return list(itertools.accumulate(1 / k for k in range(1, n + 1)))
+
+
+def _windows(first: date, last: date) -> list[tuple[str, str]]:
+    """Every calendar month, quarter and year that overlaps [first, last], as (since, until)."""
+    out = []
+    for year in range(first.year, last.year + 1):
+        out.append((f"{year}-01-01", f"{year}-12-31"))
+        for month in range(1, 13):
+            end = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+            out.append((f"{year}-{month:02d}-01", end))
+            if month % 3 == 1:
+                q_end = (date(year + (month + 2) // 12, (month + 2) % 12 + 1, 1) - timedelta(days=1)).isoformat()
+                out.append((f"{year}-{month:02d}-01", q_end))
+    return [(a, b) for a, b in out if a <= last.isoformat() and b >= first.isoformat()]
 
 
 def free_port() -> int:
@@ -87,17 +249,35 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(db: Path, host: str, port: int, token: str | None = None) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--host", host, "--port", str(port)]
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """One server configuration under test."""
+
+    cache: bool = True
+    workers: int = 1
+
+    @property
+    def label(self) -> str:
+        return f"cache {'on' if self.cache else 'off'}, {self.workers} worker{'s' if self.workers > 1 else ''}"
+
+    def flags(self) -> list[str]:
+        return ["--workers", str(self.workers)] + ([] if self.cache else ["--set", "web.cache_mb=0"])
+
+
+def serve(db: Path, host: str, port: int, setup: Setup, log: Path, token: str | None = None) -> subprocess.Popen[bytes]:
+    """`dateline serve` in a child process, once it answers; its stderr goes to `log`."""
+    cmd = [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--host", host, "--port", str(port),
+           *setup.flags()]
     env = {k: v for k, v in os.environ.items() if k not in ("DATELINE_DB", "DATELINE_CONFIG", "DATELINE_TOKEN")}
     if token:
         cmd.append("--allow-ingest")
         env["DATELINE_TOKEN"] = token
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+            raise SystemExit(f"server failed: {log.read_text(errors='replace')[-2000:]}")
         try:
             if httpx.get(f"http://{host}:{port}/api/stats", timeout=5).status_code == 200:
                 return proc
@@ -107,10 +287,20 @@ def serve(db: Path, host: str, port: int, token: str | None = None) -> subproces
     raise SystemExit("server did not start within 120 s")
 
 
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
 class Results:
     def __init__(self) -> None:
         self.latency: dict[str, list[float]] = defaultdict(list)
         self.errors: Counter[str] = Counter()
+        self.cache: Counter[str] = Counter()
         self.torn: list[str] = []
         self.examples: list[str] = []
 
@@ -120,15 +310,24 @@ class Results:
             self.examples.append(f"{name}: {detail}")
 
 
-async def reader(client: httpx.AsyncClient, urls: list[tuple[str, str, int]], until: float, rng: random.Random,
-                 results: Results, check: bool) -> None:
-    names = [u[0] for u in urls]
-    weights = [u[2] for u in urls]
+Draw = Callable[[random.Random], tuple[str, str]]
+
+
+def fixed_draw(urls: list[tuple[str, str, int]]) -> Draw:
+    names, weights = [u[0] for u in urls], [u[2] for u in urls]
     by_name = {u[0]: u[1] for u in urls}
-    seen_articles = 0  # the largest article count this client has seen (counts may only grow)
-    while time.monotonic() < until:
+
+    def draw(rng: random.Random) -> tuple[str, str]:
         name = rng.choices(names, weights)[0]
-        url = by_name[name]
+        return name, by_name[name]
+    return draw
+
+
+async def reader(client: httpx.AsyncClient, draw: Draw, until: float, rng: random.Random, results: Results,
+                 check: bool) -> None:
+    seen: dict[str, int] = {}  # per question, the largest count this client has seen (counts may only grow)
+    while time.monotonic() < until:
+        name, url = draw(rng)
         t0 = time.perf_counter()
         try:
             response = await client.get(url)
@@ -136,35 +335,39 @@ async def reader(client: httpx.AsyncClient, urls: list[tuple[str, str, int]], un
             results.error(name, f"{type(exc).__name__}: {exc}")
             continue
         results.latency[name].append((time.perf_counter() - t0) * 1000)
+        results.cache[response.headers.get("x-cache", "none")] += 1
         if response.status_code != 200:
-            results.error(name, f"HTTP {response.status_code}: {response.text[:200]}")
+            results.error(name, f"HTTP {response.status_code} for {url}: {response.text[:200]}")
             continue
         if check:
-            seen_articles = await torn_reads(client, name, response.json(), seen_articles, results)
+            await torn_reads(client, name, url, response.json(), seen, results)
 
 
-async def torn_reads(client: httpx.AsyncClient, name: str, body: dict[str, Any], seen: int, results: Results) -> int:
-    """Check one response for internal consistency; returns the article count this client has now seen."""
+def _grew(seen: dict[str, int], key: str, count: int, what: str, results: Results) -> None:
+    if count < seen.get(key, 0):
+        results.torn.append(f"{what}: count went back from {seen[key]} to {count}")
+    seen[key] = max(seen.get(key, 0), count)
+
+
+async def torn_reads(client: httpx.AsyncClient, name: str, url: str, body: dict[str, Any], seen: dict[str, int],
+                     results: Results) -> None:
+    """Check one response for internal consistency and against what this client saw before."""
     if name == "stats":
-        if body["articles"] < seen:
-            results.torn.append(f"stats: article count went back from {seen} to {body['articles']}")
-        seen = max(seen, body["articles"])
-    if name == "articles page 1":
+        _grew(seen, "stats", body["articles"], "stats", results)
+        if body["articles"] < seen.get("any article total", 0):
+            results.torn.append(f"stats: {body['articles']} articles after a page total of {seen['any article total']}")
+    if name in ("articles page", "articles page 1", "ingest-search"):
         rows, total, offset = body["articles"], body["total"], body["offset"]
         if len(rows) != max(0, min(body["limit"], total - offset)):
-            results.torn.append(f"articles page: {len(rows)} rows with total {total}")
-        if total < seen:
-            results.torn.append(f"articles page: total went back from {seen} to {total}")
-        seen = max(seen, total)
+            results.torn.append(f"{url}: {len(rows)} rows with total {total}")
+        _grew(seen, url.split("&offset=")[0], total, url, results)
+        seen["any article total"] = max(seen.get("any article total", 0), total)
         if rows:  # the newest listed article must be there to open
             one = await client.get(f"/api/articles/{rows[0]['id']}")
             if one.status_code != 200:
                 results.torn.append(f"article {rows[0]['id']} listed but {one.status_code} when opened")
     if name == "search" and len(body["articles"]) != min(body["total_articles"], 20):
         results.torn.append(f"search: {len(body['articles'])} articles with total {body['total_articles']}")
-    if name == "ingest-search" and len(body["articles"]) != min(body["total"] - body["offset"], body["limit"]):
-        results.torn.append(f"new articles page: {len(body['articles'])} rows with total {body['total']}")
-    return seen
 
 
 async def writer(client: httpx.AsyncClient, token: str, until: float, batch: int, pause: float,
@@ -208,7 +411,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * p) - 1))] if ordered else float("nan")
 
 
-async def load(base: str, urls: list[tuple[str, str, int]], clients: int, duration: float, seed: int,
+async def load(base: str, draw: Draw, clients: int, duration: float, seed: int,
                token: str | None, batch: int, pause: float) -> tuple[Results, float, tuple[int, int] | None]:
     results = Results()
     # Idle connections are dropped by the client after 2 s, before uvicorn's 5 s keep-alive timeout:
@@ -219,7 +422,7 @@ async def load(base: str, urls: list[tuple[str, str, int]], clients: int, durati
         await client.get("/api/stats")
         started = time.monotonic()
         until = started + duration
-        tasks = [reader(client, urls, until, random.Random(seed + i), results, check=token is not None)
+        tasks = [reader(client, draw, until, random.Random(seed + i), results, check=token is not None)
                  for i in range(clients)]
         written = None
         if token:
@@ -231,25 +434,83 @@ async def load(base: str, urls: list[tuple[str, str, int]], clients: int, durati
     return results, elapsed, written
 
 
-def report(results: Results, elapsed: float, clients: int) -> dict[str, Any]:
+def report(results: Results, elapsed: float, clients: int, label: str, load_before: float) -> dict[str, Any]:
     every = [t for name, times in results.latency.items() if name != "POST /api/ingest" for t in times]
     errors = sum(v for k, v in results.errors.items() if k != "POST /api/ingest")
-    summary = {"clients": clients, "seconds": round(elapsed, 1), "requests": len(every),
+    asked = results.cache["hit"] + results.cache["miss"]
+    summary = {"setup": label, "clients": clients, "seconds": round(elapsed, 1), "requests": len(every),
                "requests_per_s": round(len(every) / elapsed, 1), "p50_ms": round(percentile(every, 0.50), 1),
                "p95_ms": round(percentile(every, 0.95), 1), "p99_ms": round(percentile(every, 0.99), 1),
-               "errors": errors, "torn_reads": len(results.torn)}
+               "errors": errors, "torn_reads": len(results.torn),
+               "cache_hit_rate": round(results.cache["hit"] / asked, 3) if asked else None,
+               "cache": dict(results.cache), "load_before": round(load_before, 2),
+               "load_after": round(os.getloadavg()[0], 2)}
     print(f"{'query':34} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, times in sorted(results.latency.items()):
         print(f"{name:34} {len(times):6} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} "
               f"{percentile(times, 0.99):8.1f} {results.errors.get(name, 0):7}")
-    print(f"all reads: {summary['requests']} requests in {summary['seconds']} s = {summary['requests_per_s']} req/s; "
-          f"p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms; "
-          f"errors {summary['errors']}; torn reads {summary['torn_reads']}")
+    hit = "n/a (cache off)" if summary["cache_hit_rate"] is None else f"{summary['cache_hit_rate']:.1%}"
+    print(f"[{label}] all reads: {summary['requests']} requests in {summary['seconds']} s = "
+          f"{summary['requests_per_s']} req/s; p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
+          f"p99 {summary['p99_ms']} ms; errors {summary['errors']}; torn reads {summary['torn_reads']}; "
+          f"cache hit rate {hit} {dict(results.cache)}; load average {summary['load_before']} before, "
+          f"{summary['load_after']} after", flush=True)
     for example in results.examples:
         print("  error:", example)
     for torn in results.torn[:10]:
         print("  torn:", torn)
     return summary
+
+
+def run_one(args: argparse.Namespace, setup: Setup, path: Path, draw: Draw) -> dict[str, Any]:
+    """Serve `path` as `setup`, put the load on it, report; with --ingest on a private copy."""
+    host = check_host(args.host)
+    token = secrets.token_urlsafe(24) if args.ingest else None
+    work = Path(tempfile.mkdtemp(prefix="dateline-load-", dir=DATA))
+    if token:  # the writer gets a private copy: the generated store stays as built
+        path = Path(shutil.copyfile(path, work / path.name))
+        inner = draw
+
+        def draw(rng: random.Random) -> tuple[str, str]:  # also pages of the writer's new articles
+            if rng.random() < 0.08:
+                return "ingest-search", "/api/articles?outlet=Tigris%20Wire&limit=1000"
+            return inner(rng)
+    port = free_port()
+    load_before = os.getloadavg()[0]
+    server = serve(path, host, port, setup, work / "server.log", token)
+    summary: dict[str, Any] = {}
+    try:
+        command = " ".join(["dateline serve", *setup.flags(), *(["--allow-ingest"] if token else [])])
+        print(f"\n== {setup.label}{', with ingest' if token else ''}: {args.clients} clients for "
+              f"{args.duration:.0f} s against `{command}` on http://{host}:{port} ({path.name}, "
+              f"{'fixed mix' if args.fixed_mix else 'varied mix'}, seed {args.seed}); "
+              f"load average {load_before:.2f}, {os.cpu_count()} cores", flush=True)
+        results, elapsed, written = asyncio.run(load(f"http://{host}:{port}", draw, args.clients, args.duration,
+                                                     args.seed, token, args.batch, args.pause))
+        summary = report(results, elapsed, args.clients, setup.label + (", ingest" if token else ""), load_before)
+        summary["command"] = command
+        if written is not None:
+            summary.update({"ingest_batches": written[0], "ingested": written[1],
+                            "ingest_errors": results.errors.get("POST /api/ingest", 0)})
+            print(f"ingest: {written[0]} batches POSTed, {written[1]} articles stored, "
+                  f"{summary['ingest_errors']} errors")
+            summary["separate_ingest"] = separate_ingest(path, server)
+            print(f"a separate `dateline ingest` on the served file: {summary['separate_ingest']}")
+    finally:
+        stop(server)
+        shutil.rmtree(work, ignore_errors=True)
+    return summary
+
+
+def table(summaries: list[dict[str, Any]]) -> None:
+    print("\n| server | requests | req/s | p50 ms | p95 ms | p99 ms | errors | cache hit rate | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for s in summaries:
+        hit = "-" if s["cache_hit_rate"] is None else f"{s['cache_hit_rate']:.0%}"
+        print(f"| `{s['command']}` | {s['requests']:,} | {s['requests_per_s']} | {s['p50_ms']:,.0f} | "
+              f"{s['p95_ms']:,.0f} | {s['p99_ms']:,.0f} | {s['errors']} | {hit} | "
+              f"{s['load_before']} -> {s['load_after']} |")
+    print("(target: p95 < 250 ms, zero errors)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,46 +520,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--host", default="127.0.0.1", help="only 127.0.0.1 / localhost / ::1")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (`dateline serve --workers`)")
+    parser.add_argument("--no-cache", action="store_true", help="serve with `--set web.cache_mb=0`")
+    parser.add_argument("--compare", action="store_true", help="run cache off/on x 1 and --workers N processes "
+                        "(N defaults to the cores) and print a table")
+    parser.add_argument("--fixed-mix", action="store_true", help="the earlier fixed mix of 20 URLs")
     parser.add_argument("--ingest", action="store_true", help="also POST article batches while reading (torn-read checks)")
     parser.add_argument("--batch", type=int, default=200, help="articles per POSTed batch")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between POSTed batches")
-    parser.add_argument("--json", type=Path, help="also write the summary here")
+    parser.add_argument("--json", type=Path, help="also write the summaries here")
     args = parser.parse_args(argv)
-    host = check_host(args.host)
+    check_host(args.host)
     path = store_path(args.events)
-    urls = mix(path)
-    token = secrets.token_urlsafe(24) if args.ingest else None
-    work = None
-    if token:  # the writer gets a private copy: the generated store stays as built
-        work = Path(tempfile.mkdtemp(prefix="dateline-load-", dir=DATA))
-        path = Path(shutil.copyfile(path, work / path.name))
-        urls.append(("ingest-search", "/api/articles?outlet=Tigris%20Wire&limit=1000", 3))
-    port = free_port()
-    server = serve(path, host, port, token)
-    try:
-        print(f"{args.clients} clients for {args.duration:.0f} s against http://{host}:{port} "
-              f"({path.name}{', with ingest' if token else ''}); server pid {server.pid}")
-        results, elapsed, written = asyncio.run(load(f"http://{host}:{port}", urls, args.clients, args.duration,
-                                                     args.seed, token, args.batch, args.pause))
-        summary = report(results, elapsed, args.clients)
-        if written is not None:
-            summary.update({"ingest_batches": written[0], "ingested": written[1],
-                            "ingest_errors": results.errors.get("POST /api/ingest", 0)})
-            print(f"ingest: {written[0]} batches POSTed, {written[1]} articles stored, "
-                  f"{summary['ingest_errors']} errors")
-            summary["separate_ingest"] = separate_ingest(path, server)
-            print(f"a separate `dateline ingest` on the served file: {summary['separate_ingest']}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if server.stderr:
-            server.stderr.close()
-        if work:
-            shutil.rmtree(work, ignore_errors=True)
+    draw = fixed_draw(fixed_mix(path)) if args.fixed_mix else Workload(path).draw
+    if args.compare:
+        n = args.workers if args.workers > 1 else max(2, os.cpu_count() or 2)
+        setups = [Setup(False, 1), Setup(True, 1), Setup(False, n), Setup(True, n)]
+    else:
+        setups = [Setup(not args.no_cache, 1 if args.ingest else args.workers)]
+    summaries = [run_one(args, setup, path, draw) for setup in setups]
+    table(summaries)
     if args.json:
-        args.json.write_text(json.dumps(summary, indent=1))
-    bad = summary["errors"] or summary["torn_reads"] or summary.get("ingest_errors") or \
-        not str(summary.get("separate_ingest", "ok")).startswith("ok")
+        args.json.write_text(json.dumps(summaries, indent=1))
+    bad = any(s["errors"] or s["torn_reads"] or s.get("ingest_errors")
+              or not str(s.get("separate_ingest", "ok")).startswith("ok") for s in summaries)
     return 1 if bad else 0
 
 

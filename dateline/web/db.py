@@ -18,6 +18,7 @@ from fastapi import Request
 
 from ..store import Store, open_store
 from .cache import Generation
+from .queries import Schema, SchemaCursor
 
 
 class Database:
@@ -29,9 +30,23 @@ class Database:
         self.store: Store = open_store(self.path, read_only=not writable)
         self.write_lock = threading.Lock()
         self.generation = Generation()  # bumped by every write (api/ingest.py): cached answers expire
+        self._schema: Schema | None = None
+        self._schema_lock = threading.Lock()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.store.con.cursor()
+
+    def schema(self) -> Schema:
+        """The store's tables and columns, read once (a served store is never migrated: that needs the
+        writer, which is this process or nobody, and ingest adds rows, not tables)."""
+        with self._schema_lock:
+            if self._schema is None:
+                cursor = self.cursor()
+                try:
+                    self._schema = Schema.read(cursor)
+                finally:
+                    cursor.close()
+            return self._schema
 
     def close(self) -> None:
         self.store.close()
@@ -42,10 +57,11 @@ def get_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 
     The request's statements run in one read transaction, so a page and its total (or any two
     numbers of one response) come from the same snapshot even while the app ingests."""
-    cursor = request.app.state.db.cursor()
+    db: Database = request.app.state.db
+    cursor = db.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        yield cursor
+        yield SchemaCursor(cursor, db.schema())  # type: ignore[misc]  # a cursor with the schema at hand
     finally:
         try:
             cursor.execute("ROLLBACK")  # nothing to keep: readers only read
