@@ -149,7 +149,7 @@ def main() -> int:
     with path.open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()][:args.limit]
     rows = examples(records)
-    artifact: dict[str, Any] = {"version": VERSION, "source": "conflibert_cameo/train_actor_spans.jsonl"}
+    artifact: dict[str, Any] = {"version": VERSION, "trained_on": "conflibert_cameo/train_actor_spans.jsonl"}
     for role in ROLES:
         threshold, stats = choose_threshold(rows[role])
         weights, bias, _, _ = fit(rows[role])

@@ -181,6 +181,42 @@ class KnowledgeBase:
             code = self._agents.get(key[:-1])
         return code
 
+    def person_country(self, name: str) -> str | None:
+        """The one country of the KB persons a name no alias matches may still denote: the name with
+        an Arabic article spelt "el" read as "al" ("Omar El Bashir"), else, for a lone surname
+        ("President Bouteflika"), every KB person with that surname. None when unknown or when they
+        span several countries. (A full name is not matched on its surname: a "John Smith" of
+        Kiribati in the KB says nothing of another. A lone surname can still name someone the KB
+        lacks: "Milosevic" finds only a Croatian minister of 2011.)"""
+        key = normalize(name)
+        words = key.split()
+        if not words:
+            return None
+        variant = " ".join("al" if w == "el" and 0 < k < len(words) - 1 else w for k, w in enumerate(words))
+        for candidate in dict.fromkeys((key, variant)):
+            countries = {e.country for i in self._indexes(candidate) for e in self._entries(i, None)
+                         if e.kind == "person" and e.country}
+            if countries:
+                return countries.pop() if len(countries) == 1 else None
+        if len(words) > 1 or len(key) < 3:
+            return None
+        countries = self._surnames().get(key, set())
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _surnames(self) -> dict[str, set[str]]:
+        """Surname -> countries of the KB's persons (built on first use, then kept)."""
+        index: dict[str, set[str]] | None = getattr(self, "_surname_index", None)
+        if index is None:
+            index = {}
+            for line in self._actors:
+                _, name, kind, packed = line.split("\t")
+                words = normalize(name).split()
+                countries = {role.split(",")[1] for role in packed.split(";") if role.split(",")[1:2] != [""]}
+                if kind == "person" and len(words) > 1 and countries:
+                    index.setdefault(words[-1], set()).update(countries)
+            self._surname_index = index
+        return index
+
     def counts_by_kind(self) -> dict[str, int]:
         """Count canonical actors per kind (for reports and tests)."""
         counts: dict[str, int] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import actor_kb
 from .base import ActorMention, PlaceMention
 from .factuality import clause_head
 from .time import TimeExpr
@@ -176,6 +177,14 @@ def place_country(start: int, end: int, places: list[PlaceMention] | None) -> st
         if p.country and p.start <= start and end <= p.end:
             return p.country
     return None
+
+
+def person_country(actor: EventActor) -> str | None:
+    """For a person the actor layer left without a country ("President Omar El Bashir", "President
+    Bouteflika"), the country the actor KB gives the name's spelling variant or lone surname."""
+    if actor.country or "person:" not in actor.actor_id:
+        return actor.country
+    return actor_kb.load().person_country(actor.text)
 
 
 def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: set[int],

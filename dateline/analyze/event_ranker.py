@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import ActorMention, Analysis
-from .event_args import COLLECTIVE, PERSONAL, PRONOUNS, EventActor, place_country
+from .event_args import COLLECTIVE, PERSONAL, PRONOUNS, EventActor, person_country, place_country
 from .factuality import clause_head
 
 RANKER_PATH = Path(__file__).resolve().parent.parent / "resources" / "arg_ranker.json.gz"
@@ -173,11 +173,16 @@ def fill_missing(event: Any, analysis: Analysis, ranker: ArgRanker | None) -> No
         current, other = (event.targets, event.sources) if role == "target" else (event.sources, event.targets)
         if model is None or current:
             continue
-        scored = score_candidates(event, trigger, candidates(event, analysis, other), model)
+        cands = candidates(event, analysis, other)
+        scored = score_candidates(event, trigger, cands, model)
         if not scored or scored[0][0] < model.threshold:
             continue
-        p, m = scored[0]
-        country = m.country or place_country(m.start, m.end, analysis.places)
-        current.append(EventActor(m.text, m.start, m.end, m.actor_id, m.name, country, m.sector, m.code))
+        p, best = scored[0]
+        root = next(t for m, t in cands if m is best)
+        # the picked actor with its conjuncts, as the rules take a whole phrase ("between *X* and *Y*")
+        for m in [best, *[m for m, t in cands if t in root.conjuncts and m is not best]]:
+            actor = EventActor(m.text, m.start, m.end, m.actor_id, m.name, m.country, m.sector, m.code)
+            actor.country = m.country or place_country(m.start, m.end, analysis.places) or person_country(actor)
+            current.append(actor)
         event.coded_by += f"+{role[:3]}=ranker[{p:.2f}]"
         event.features[f"{role}_ranker_p"] = round(p, 3)

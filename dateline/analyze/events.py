@@ -41,6 +41,7 @@ from .event_args import (
     find_time,
     first_with_actors,
     object_tokens,
+    person_country,
     resolve_pronouns,
     span_of,
     subject_tokens,
@@ -410,7 +411,7 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     targets = resolve_pronouns(targets or _pronoun_actors(obj), analysis.actors, {a.actor_id for a in sources})
     sources, targets = [a for a in sources if a.actor_id], [a for a in targets if a.actor_id]
     for actor in sources + targets:
-        actor.country = actor.country or _phrase_country(actor, analysis)
+        actor.country = actor.country or _phrase_country(actor, analysis) or person_country(actor)
     fact: Factuality = factuality_of(trig)
     start, end = _trigger_span(cand.tokens)
     event = Event(cand.entry.type, mode_of(cand), contexts_of(sent), analysis.text[start:end], start, end, index, sent.start_char, sent.end_char, sources, targets,
