@@ -45,6 +45,7 @@ from typing import Any
 from dateline.analyze.base import Analysis
 from dateline.analyze.figure_dates import DateChoice, incident_date
 from dateline.config import load_config
+from dateline.evaluate.incident_counts import incident_count
 
 BASE_STAGES = "nlp,time,quotes,figures"
 _PROVINCE_RE = re.compile(r"\b([A-Z][\w'‘’-]*(?:[\s-]+[A-Z][\w'‘’-]*)?)\s+[Pp]rovince\b")
@@ -124,45 +125,6 @@ def same_place(a: str | None, b: str) -> bool:
     return bool(fa) and (fa == fb or SequenceMatcher(None, fa, fb).ratio() >= 0.8)
 
 
-_OWN_FORCES = re.compile(r"\b(?:U\.?S\.?|American|coalition|ISAF|NATO|service\s?members?|Afghan\s+(?:National|"
-                         r"Local|Border|Uniformed|soldiers?|police)|ANSF|ANA|ANP|policem[ae]n|soldiers?)\b", re.IGNORECASE)
-_PARTITIVE = re.compile(r"(?:one|two|three|four|five|\d+|some|several|many|most|all)\s+of\s+(?:the|these|those|them)\b", re.IGNORECASE)
-_ADDITIVE = re.compile(r"\b(?:more|additional|other|another|further)\b", re.IGNORECASE)
-_DEFINITE = re.compile(r"(?:the|this|that|these|those|his|their|its|both|him|her|them)\b", re.IGNORECASE)
-
-
-def _count(figures: list[Any], kind: str) -> int:
-    """The incident count of one kind (see the module docstring for the rule)."""
-    total, seen_phrases, seen_numbers = 0.0, set(), set()
-    vague_seen = False
-    # a vague count restated exactly in another sentence ("detained several insurgents ... Eight insurgents
-    # were detained") is the same group: the exact count stands
-    exact = {f.sentence_start for f in figures if f.kind == kind and not getattr(f, "vague", False)
-             and not f.how.startswith("implicit") and (f.minimum or 0) >= 2
-             and getattr(f, "status", "reported") == "reported" and not _OWN_FORCES.search(f.phrase)}
-    for f in figures:
-        if f.kind != kind or f.minimum is None or _OWN_FORCES.search(f.phrase):
-            continue
-        if getattr(f, "status", "reported") != "reported":
-            continue  # "an operation to arrest ...", "have detained 35 since January"
-        if total and _PARTITIVE.match(f.phrase):
-            continue  # "One of the insurgents died": part of a group already counted
-        if getattr(f, "vague", False):
-            if exact - {f.sentence_start} or (vague_seen and not _ADDITIVE.search(f.phrase)):
-                continue  # "several suspected insurgents" ... "several men were taken into custody": one group
-            vague_seen = True
-        if f.how.startswith("implicit"):
-            if (_DEFINITE.match(f.phrase) and total) or f.phrase.lower() in seen_phrases:
-                continue  # "the leader", "him", the same "a suspected militant" again: already counted
-            seen_phrases.add(f.phrase.lower())
-        elif f.minimum > 0 and not _ADDITIVE.search(f.phrase) and ((f.minimum, f.noun.lower()) in seen_numbers
-                                or (not f.noun and any(v == f.minimum for v, _ in seen_numbers))):
-            continue  # "The two insurgents were killed", "... three died": the number already counted
-        seen_numbers.add((f.minimum, f.noun.lower()))
-        total += f.minimum
-    return int(total)
-
-
 # The annotators' reading of the ISAF Joint Command operational updates of February and March 2011 (observed
 # on half a, 14 of 14: "yesterday" two days before the update, "today" and an undated report the day before):
 # such an update reprints the previous day's reports, so their relative times count from the day before it.
@@ -224,7 +186,8 @@ def _province(analysis: Analysis) -> str | None:
 def predict(analysis: Analysis) -> Prediction:
     """The per-incident prediction from an analysed press release."""
     when = _event_date(analysis)
-    return Prediction(_count(analysis.figures, "killed"), _count(analysis.figures, "captured"),
+    return Prediction(incident_count(analysis.figures, "killed", analysis.text),
+                      incident_count(analysis.figures, "captured", analysis.text),
                       when.day, _province(analysis), [f"date: {when.how} {when.text!r}".rstrip()])
 
 

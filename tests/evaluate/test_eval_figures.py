@@ -11,7 +11,6 @@ import pytest
 from dateline.analyze.base import Analysis
 from dateline.analyze.figures import Figure
 from dateline.evaluate.figures import (
-    _count,
     evaluate_figures,
     half_of,
     infer_published,
@@ -21,6 +20,7 @@ from dateline.evaluate.figures import (
     predict,
     same_place,
 )
+from dateline.evaluate.incident_counts import incident_count as _count
 
 # Three incidents we wrote. Expected predictions (by the rules in dateline.evaluate.figures):
 #  a: killed 2, captured 0, date 2012-03-04 ("yesterday"), Helmand   -> all four right
