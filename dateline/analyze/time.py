@@ -9,13 +9,23 @@ against the anchor, leaning to the past as news does, unless future-tense cues a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from dateline.analyze.registry import stage
 from dateline.analyze.timex_lexicon import interval_of
-from dateline.analyze.timex_rules import _COMPILED, UNKNOWN_DATE, Normalizer, TimexType, _Context, _Norm
+from dateline.analyze.timex_rules import (
+    _COMPILED,
+    _FOLD_SPECIAL,
+    UNKNOWN_DATE,
+    Normalizer,
+    Rule,
+    TimexType,
+    _Context,
+    _Norm,
+)
 
 if TYPE_CHECKING:
     from dateline.analyze.base import Analysis
@@ -56,13 +66,47 @@ class _Candidate:
 def _candidates(text: str, anchor: date | None) -> list[_Candidate]:
     """All rule matches whose normalizer accepts them (checked on a scratch context)."""
     scratch = _Context(text, anchor)
+    lower = _lowered(text)
     found = []
-    for _name, pattern, normalize, rank in _COMPILED:
-        for m in pattern.finditer(text):
-            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
-            if end > start and _normalized(normalize, m, scratch) is not None:
-                found.append(_Candidate(start, end, rank, m, normalize))
+    for rule in _COMPILED:
+        has_span = "span" in rule.pattern.groupindex
+        for m in _matches(rule, text, lower):
+            start, end = m.span("span") if has_span else m.span()
+            if end > start and _normalized(rule.normalize, m, scratch) is not None:
+                found.append(_Candidate(start, end, rule.rank, m, rule.normalize))
     return found
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased when that keeps every case-insensitive match the same, else None.
+
+    Lower-casing must keep the length, and the text must not hold a character outside ASCII that an
+    ASCII letter matches case-insensitively (the Kelvin sign, the long s, a dotted or dotless i).
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or (not text.isascii() and not _FOLD_SPECIAL.isdisjoint(text)):
+        return None
+    return lower
+
+
+def _matches(rule: Rule, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+    """The rule's matches in text, exactly as ``rule.pattern.finditer(text)`` yields them, found faster.
+
+    Over the lower-cased text: nothing when no gate word occurs; else the case-sensitive pattern's
+    hits, each re-matched at its start by the case-insensitive pattern over the original text (same
+    span and groups, since the two patterns accept the same strings there).
+    """
+    if lower is None:
+        yield from rule.pattern.finditer(text)
+        return
+    if rule.gate is not None and not any(word in lower for word in rule.gate):
+        return
+    for hit in rule.lower.finditer(lower):
+        m = rule.pattern.match(text, hit.start())
+        if m is None or m.end() != hit.end():  # cannot happen (see _lowered); the plain scan decides
+            yield from (m for m in rule.pattern.finditer(text) if m.start() >= hit.start())
+            return
+        yield m
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -543,5 +543,56 @@ RULES: list[tuple[str, str, Normalizer]] = [
                   rf"(?P<u>{_U}|{_WD}|morning|night|evening|afternoon)", _set_every),
     ("holiday", rf"\b(?P<hol>thanksgiving(?:\s+day)?|{lx.alternation(_HOLIDAYS)})(?:,?\s+(?P<y>\d{{4}}))?\b", _holiday),
 ]
-# Ties between equally long candidates go to the rule listed first.
-_COMPILED = [(name, re.compile(pattern, re.I), normalize, rank) for rank, (name, pattern, normalize) in enumerate(RULES)]
+# --------------------------------------------------------------------------- fast scanning, same matches
+# Scanning 28 case-insensitive patterns over every text was the stage's whole cost. Two exact short
+# cuts (time.py's `_matches`): a rule is skipped when its text lacks every one of the rule's
+# *gate* words (lower-case substrings that every match of the rule contains), and the patterns run
+# case-sensitively over the lower-cased text, each hit re-matched at its start by the
+# case-insensitive pattern over the original text (the normalizers read the original casing).
+
+_MONTH_KEYS = tuple(sorted({m[:3] for m in lx.MONTHS}))  # every month word starts with one of these
+_UNIT_KEYS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+
+
+def _longest_words(phrases: object) -> tuple[str, ...]:
+    """One word of each phrase (its longest), lower-cased: a gate for an alternation of phrases."""
+    return tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))  # type: ignore[attr-defined]
+
+
+GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "slash": ("/",), "mdy": _MONTH_KEYS, "dmy": _MONTH_KEYS, "md": _MONTH_KEYS,
+    "dm": _MONTH_KEYS, "my": _MONTH_KEYS, "month": _MONTH_KEYS, "decade": ("0s", "0's"),
+    "spelled_year": ("thousand", "nineteen", "eighteen", "twenty"), "century": ("centur",),
+    "season": tuple(lx.SEASONS), "quarter": ("quarter", "half", "period"), "year_ago": ("year-",),
+    "rel_unit": ("week", "month", "year", "decade", "centur"), "weekend": ("weekend",), "the_year": ("year",),
+    "ago": ("ago", "earlier", "later", "now", "hence", "back"), "duration": _UNIT_KEYS,
+    "bare_duration": ("years", "months", "weeks", "days", "decades", "hours"),
+    "weekday": tuple(lx.WEEKDAYS), "day_word": ("yesterday", "today", "tomorrow", "tonight", "night", "this"),
+    "ref": _longest_words(lx.REF_WORDS), "set_word": tuple(lx.SET_WORDS),
+    "set_every": (*_UNIT_KEYS, "morning", "night", "evening", "afternoon"),
+    "holiday": ("thanksgiving", *_longest_words(_HOLIDAYS)),
+}  # rules without a gate ("year", "clock") always run
+# Characters outside ASCII that a case-insensitive ASCII letter matches ("\u212a" Kelvin sign = "k",
+# long s, dotted and dotless i): in a text holding one, lower-casing is not exact, so it is scanned whole.
+_FOLD_SPECIAL = frozenset(chr(c) for c in (0x130, 0x131, 0x17F, 0x212A))
+
+
+def _caseless(pattern: str) -> str:
+    """The pattern for lower-cased text: its letters lower-cased, escapes ("\\S") and "(?P" kept."""
+    return re.sub(r"\\.|\(\?P|[A-Z]", lambda m: m[0] if len(m[0]) > 1 else m[0].lower(), pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled rule: its pattern for the original text and for the lower-cased one, its gate."""
+
+    name: str
+    pattern: re.Pattern[str]
+    lower: re.Pattern[str]
+    gate: tuple[str, ...] | None
+    normalize: Normalizer
+    rank: int  # ties between equally long candidates go to the rule listed first
+
+
+_COMPILED = [Rule(name, re.compile(pattern, re.I), re.compile(_caseless(pattern)), GATES.get(name), normalize, rank)
+             for rank, (name, pattern, normalize) in enumerate(RULES)]

@@ -100,3 +100,28 @@ def test_near_relative_words_resolve_within_a_year_of_the_anchor(phrase, anchor)
     [expr] = find_times(f"Fighting resumed {phrase}, officials said.", anchor)
     assert expr.interval_start is not None and expr.interval_end is not None
     assert anchor - timedelta(days=731) <= expr.interval_start <= expr.interval_end <= anchor + timedelta(days=366)
+
+
+# Characters whose case-insensitive matching differs from lower-casing (Kelvin sign, long s, dotted
+# and dotless i, and "ẞ"), mixed in to exercise the fast scan's fallback.
+_FOLDS = st.sampled_from(["\u212a", "\u017f", "\u0130", "\u0131", "\u1e9e", "É", "MARCH", "Sept.", "DAYS", "Ago"])
+
+
+@given(st.one_of(texts, st.lists(st.one_of(st.sampled_from(PIECES), _FOLDS), max_size=25).map(" ".join)))
+def test_the_fast_scan_finds_exactly_what_the_plain_scan_finds(text):
+    """Gates and the lower-cased scan (time._matches) are short cuts: they must not change any match."""
+    from dateline.analyze.time import _lowered, _matches
+    from dateline.analyze.timex_rules import _COMPILED
+
+    lower = _lowered(text)
+    for rule in _COMPILED:
+        plain = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(rule, text, lower)] == plain, rule.name
+
+
+def test_lowered_refuses_texts_where_lower_casing_is_not_exact():
+    from dateline.analyze.time import _lowered
+
+    assert _lowered("In March") == "in march"
+    assert _lowered("\u212a days") is None  # the Kelvin sign matches "k" case-insensitively
+    assert _lowered("\u0130stanbul") is None  # lower-casing "İ" makes two characters
