@@ -30,8 +30,12 @@ GENERIC_WORDS = frozenset({
     "golf", "hotel", "hospital", "university", "college", "station", "bridge", "square", "church",
 })
 MAX_CANDIDATES = 60
+SMALL_PLACE = 50_000  # a town under this size needs support from the rest of its article
+FAR_KM = 800.0  # ... or lies this far from every other place the article names
+LARGE_PLACE = 100_000  # ... and one found under another of its names, under this size
 EARTH_RADIUS_KM = 6371.0088
-KIND_PRIOR = {"country": 3.2, "continent": 2.5, "adm1": 1.8, "adm2": 1.0, "city": 0.0, "supplement": 1.5}
+KIND_PRIOR = {"country": 3.2, "continent": 2.5, "adm1": 1.8, "adm2": 1.0, "city": 0.0, "supplement": 3.5}
+AREA_KINDS = frozenset({"country", "continent"})
 HOW_PRIOR = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "admin suffix": 0.5, "variant": -0.8}
 
 
@@ -49,6 +53,7 @@ class Weights:
     near_km: float = 400.0
     text_country: float = 0.0  # countries named in the text: measured no gain on LGL/GWN dev, kept as a knob
     text_admin1: float = 2.0
+    foreign_capital: float = 1.0  # extra for a national capital when the article points to 3+ countries
 
 
 @dataclass(slots=True)
@@ -63,9 +68,12 @@ class Mention:
     prior: list[float]
     score: list[float] = field(default_factory=list)
     container: tuple[str, str] | None = None  # ("country"|"adm1", code) from an "X, Y" pattern
+    pick: int | None = None  # set when the article's mentions of one name agree on one place
 
     def best(self) -> int | None:
-        """Index of the best-scoring candidate."""
+        """Index of the chosen candidate: the agreed pick, else the best-scoring one."""
+        if self.pick is not None:
+            return self.pick
         scores = self.score or self.prior
         return max(range(len(scores)), key=scores.__getitem__) if scores else None
 
@@ -76,6 +84,16 @@ class Mention:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return [e / total for e in exps]
+
+
+def _strip_the(text: str) -> str:
+    """ "the Middle East" -> "Middle East" (the gazetteer's lookup drops the article too)."""
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _name_key(text: str) -> str:
+    """One key for "the Old City" and "Old City"."""
+    return gz.normalize(_strip_the(text))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -155,20 +173,35 @@ class Resolver:
         score += w.population * math.log10(g.population[row] + 1)
         if g.fcode_of(row) == "PPLC":
             score += w.capital
-        if gz.normalize(g.names[row]) == gz.normalize(text):
+        if gz.normalize(g.names[row]) == gz.normalize(_strip_the(text)):
             score += w.exact_name
         return score
 
     def mention(self, start: int, end: int, text: str) -> Mention | None:
-        """A Mention with its candidates, or None when the gazetteer has no candidate."""
+        """A Mention with its candidates, or None when the gazetteer has no candidate.
+
+        A span without a capital letter ("west", "the east bank") is a direction or a common noun
+        the tagger labelled, not a name.
+        """
+        if not any(ch.isupper() for ch in text):
+            return None
         found = self.gaz.lookup_rows(text)
         if not found:
             found = [(r, "part") for r, _ in self._part_rows(text)]
         if not found:
             return None
+        found = self._prefer_curated(found)
         scored = sorted(((self.prior(r, how, text), r, how) for r, how in found), reverse=True)[:MAX_CANDIDATES]
         scored = self._prefer_cities(scored)
         return Mention(start, end, text, [r for _, r, _ in scored], [h for _, _, h in scored], [s for s, _, _ in scored])
+
+    def _prefer_curated(self, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """A name our supplement curates ("Middle East", "Green Zone") is not also a small town elsewhere."""
+        g = self.gaz
+        sup, city = gz.KINDS.index("supplement"), gz.KINDS.index("city")
+        if not any(g.kinds[r] == sup and how == "name" for r, how in found):
+            return found
+        return [(r, how) for r, how in found if g.kinds[r] != city or g.population[r] >= SMALL_PLACE]
 
     def _prefer_cities(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
         """Baghdad, Berlin, Tbilisi: a big city beats the same-named admin1 around it."""
@@ -180,7 +213,15 @@ class Resolver:
         return sorted(out, reverse=True)
 
     def _part_rows(self, text: str) -> list[tuple[int, str]]:
-        """Candidates of the longest capitalised word run inside an unknown name ("Lake Manassas" -> "Manassas")."""
+        """Candidates of the longest capitalised word run inside an unknown name ("Lake Manassas" -> "Manassas").
+
+        In "X of Y" the place is Y ("University of Louisville", "Old City of Raqqa"), so Y is tried first.
+        """
+        head, sep, tail = text.rpartition(" of ")
+        if sep and tail[:1].isupper():
+            found = self.gaz.lookup_rows(tail)
+            if found:
+                return found
         words = [w for w in text.replace("/", " ").replace("-", " ").split() if w]
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
@@ -207,7 +248,66 @@ class Resolver:
         self._containers(text, live)
         for _ in range(2):
             self._rescore(live)
-        return mentions
+        self._agree(live)
+        implausible = {id(m) for m in live if not self._plausible(m, live)}
+        return [None if m is None or id(m) in implausible else m for m in mentions]
+
+    def _agree(self, mentions: list[Mention]) -> None:
+        """One place per name in an article: every "Washington" of a text gets the same pick."""
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            groups[_name_key(m.text)].append(m)
+        for group in groups.values():
+            if len(group) < 2 or any(g.rows != group[0].rows for g in group):
+                continue
+            totals = [sum(g.score[i] for g in group) for i in range(len(group[0].rows))]
+            pick = max(range(len(totals)), key=totals.__getitem__)
+            for g in group:
+                g.pick = pick
+
+    def _plausible(self, m: Mention, mentions: list[Mention]) -> bool:
+        """False for a small place the rest of the article gives no reason to believe in.
+
+        A name found only as part of a longer one ("Eid al-Fitr" -> Edd), under a foreign variant
+        ("Avana" -> Havana), or a town of under 100,000 people in a country no other toponym or
+        country name of the article points to ("Old City" in a Mosul story -> Philadelphia), is
+        left unresolved rather than pinned to the wrong place. Countries, admin areas, places
+        inside an "X, Y" container and articles with no other confident place keep their pick.
+        """
+        g = self.gaz
+        b = m.best()
+        if b is None:
+            return False
+        row = m.rows[b]
+        kind = gz.KINDS[g.kinds[row]]
+        if m.how[b] == "part" and kind == "supplement":
+            return False
+        if kind != "city" or m.container is not None:
+            return True  # countries, admin areas, and our curated places are not accidental homonyms
+        cc = g.country_of(row)
+        support = self.doc_countries.get(cc, 0) > 0
+        others = False
+        nearest = math.inf
+        for o in mentions:
+            if o is m or _name_key(o.text) == _name_key(m.text):
+                continue
+            ob = o.best()
+            if ob is None or o.probs()[ob] < 0.5:
+                continue
+            others = True
+            orow = o.rows[ob]
+            support = support or g.country_of(orow) == cc
+            if gz.KINDS[g.kinds[orow]] not in AREA_KINDS:
+                nearest = min(nearest, haversine_km(g.lat[row], g.lon[row], g.lat[orow], g.lon[orow]))
+        weak = g.population[row] < (LARGE_PLACE if m.how[b] == "part" else SMALL_PLACE)
+        if weak and nearest > FAR_KM and nearest != math.inf:
+            return False  # a small town an ocean away from every other place of the story
+        if support or not others:
+            return True
+        if m.how[b] == "part":
+            return False
+        exact = gz.normalize(g.names[row]) == _name_key(m.text)
+        return g.population[row] >= (SMALL_PLACE if exact else LARGE_PLACE)
 
     def _containers(self, text: str, mentions: list[Mention]) -> None:
         """Mark "X, Y" patterns where Y is a state or country containing X."""
@@ -241,7 +341,9 @@ class Resolver:
                 if adm1:
                     admin1[adm1] += p
             b = m.best()
-            if b is not None and probs[b] > 0.5:
+            # A country's or continent's centroid is no evidence of nearness: the United States'
+            # lies in Indiana and pulled "Washington" there.
+            if b is not None and probs[b] > 0.5 and gz.KINDS[g.kinds[m.rows[b]]] not in AREA_KINDS:
                 points.append((i, g.lat[m.rows[b]], g.lon[m.rows[b]]))
         return countries, admin1, points
 
@@ -249,6 +351,8 @@ class Resolver:
         """One context pass: add country, admin1, container and proximity evidence to the priors."""
         g, w = self.gaz, self.weights
         countries, admin1, points = self._context(mentions)
+        named = {cc for cc, n in self.doc_countries.items() if n > 0} | {cc for cc, p in countries.items() if p >= 0.5}
+        international = len(named) >= 3
         for i, m in enumerate(mentions):
             own_c: dict[str, float] = defaultdict(float)
             own_a: dict[str, float] = defaultdict(float)
@@ -267,6 +371,8 @@ class Resolver:
                     score += w.text_country * min(1.0, self.doc_countries.get(cc, 0) / 2)
                     if a1:
                         score += w.text_admin1 * min(1.0, self.doc_admin1.get(a1, 0) / 2)
+                if international and g.fcode_of(row) == "PPLC":
+                    score += w.foreign_capital  # "Moscow" in a story about Syria is Russia's capital
                 if m.container is not None:
                     level, code = m.container
                     inside = cc == code if level == "country" else a1 == code

@@ -61,6 +61,8 @@ class ResolutionScores:
     mean_km: float
     median_km: float
     auc: float
+    resolved: float = 0.0  # share of gold toponyms given any place
+    wrong_pin: float = 0.0  # share of the resolved ones placed more than 161 km from the gold
 
 
 def read_gold(path: Path) -> list[GoldDoc]:
@@ -107,6 +109,7 @@ def score_resolution(pairs: list[tuple[GoldToponym, PlaceMention | None]]) -> Re
     with_id = [(g, p) for g, p in pairs if g.geonameid is not None]
     exact = sum(1 for g, p in with_id if p is not None and p.geonameid == g.geonameid)
     n = len(errors)
+    placed = [e for (_, p), e in zip(pairs, errors) if p is not None and p.lat is not None]
     return ResolutionScores(
         n=n, n_with_id=len(with_id),
         exact_id=exact / len(with_id) if with_id else 0.0,
@@ -114,6 +117,8 @@ def score_resolution(pairs: list[tuple[GoldToponym, PlaceMention | None]]) -> Re
         mean_km=statistics.fmean(errors) if errors else 0.0,
         median_km=statistics.median(errors) if errors else 0.0,
         auc=auc_of(errors),
+        resolved=len(placed) / n if n else 0.0,
+        wrong_pin=sum(1 for e in placed if e > 161.0) / len(placed) if placed else 0.0,
     )
 
 
@@ -183,6 +188,7 @@ def format_result(result: dict) -> str:
         f"resolution   n {res['n']}  exact id {res['exact_id']:.3f}  Acc@161 {res['acc161']:.3f}  "
         f"mean {res['mean_km']:.0f} km  median {res['median_km']:.0f} km  AUC {res['auc']:.3f}"
     )
+    lines.append(f"placed       {res['resolved']:.3f} of toponyms; wrong pins (> 161 km) {res['wrong_pin']:.3f} of those placed")
     lines.append(f"time {result['seconds']} s")
     return "\n".join(lines)
 
