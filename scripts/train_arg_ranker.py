@@ -16,7 +16,8 @@ without that role, the lowest probability at which filling the role with the bes
 most: right fills minus wrong ones (another actor, or none tagged in that role), so a fill is right
 more often than not. ConfliBERT tags nearly every sentence's source and target, so wrong picks stand in
 for PLOVER's events without a target. Weights are rounded to
-4 places and features with |weight| < 0.001 dropped.
+4 places and features with |weight| < 0.001 dropped. (At run time the same threshold also serves
+events whose rule arguments in the role are all unresolved.)
 """
 
 from __future__ import annotations

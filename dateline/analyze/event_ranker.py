@@ -4,11 +4,13 @@ The dependency rules of ``event_args`` find an argument only on a few relations 
 "against/to/with ..." phrases); when they find none, the actor is often still in the sentence, one
 relation further away ("rejected a plan ... and opposed the deployment of *a regional force*",
 "a mediation effort between *the Emirates* and *Saudi Arabia*"). For an event left without a
-target (or source), every other actor mention of the sentence is a candidate; a logistic regression
+target (or source), or whose rule arguments in that role are all unresolved (no country, no code:
+"Sheikh Hamad", which no gold code can match), every other actor mention of the sentence is a
+candidate (only resolved ones in the second case); a logistic regression
 over the candidate's relation to the trigger (dependency path, governing preposition, side and
 distance, event type, kind of actor) gives the probability that it fills the role, and the best
 candidate fills it when that probability reaches the role's threshold. The rules' own arguments are
-never replaced.
+never replaced: a pick joins the unresolved ones.
 
 ``resources/arg_ranker.json.gz`` holds the two models' weights and thresholds; it is rebuilt by
 ``scripts/train_arg_ranker.py`` from ConfliBERT's train actor spans (never from plover_gsr), and
@@ -161,8 +163,9 @@ def score_candidates(event: Any, trigger: Any, cands: list[tuple[ActorMention, A
 
 
 def fill_missing(event: Any, analysis: Analysis, ranker: ArgRanker | None) -> None:
-    """Give an event without a target (then without a source) the best-scoring actor of its sentence
-    when the ranker's probability reaches the role's threshold; records it in ``coded_by``."""
+    """Give an event without a target (then without a source), or with only unresolved actors there,
+    the best-scoring (resolved) actor of its sentence and that actor's conjuncts when the ranker's
+    probability reaches the role's threshold; records it in ``coded_by`` and ``features``."""
     if ranker is None or analysis.doc is None:
         return
     trigger = _token_at(analysis.doc, event.trigger_start, event.trigger_end)
@@ -171,9 +174,11 @@ def fill_missing(event: Any, analysis: Analysis, ranker: ArgRanker | None) -> No
     for role in ("target", "source"):
         model = ranker.roles.get(role)
         current, other = (event.targets, event.sources) if role == "target" else (event.sources, event.targets)
-        if model is None or current:
+        if model is None or any(a.country or a.code for a in current):
             continue
-        cands = candidates(event, analysis, other)
+        cands = candidates(event, analysis, other + current)
+        if current:  # only actors the rules left unresolved: an added actor must be a resolved one
+            cands = [(m, t) for m, t in cands if m.country or m.code]
         scored = score_candidates(event, trigger, cands, model)
         if not scored or scored[0][0] < model.threshold:
             continue

@@ -111,3 +111,19 @@ def test_titled_person_without_country_gets_one_in_events(pipeline: Any) -> None
     meeting = next(e for e in parsed(pipeline, "President Omar El Bashir met the envoy in Khartoum.").events
                    if e.type == "CONSULT")
     assert [a.country for a in meeting.sources] == ["SDN"]
+
+
+def test_an_unresolved_rule_argument_is_kept_and_joined_by_a_resolved_pick(pipeline: Any) -> None:
+    analysis = parsed(pipeline, MEDIATION)
+    event = next(e for e in analysis.events if e.type == "CONSULT")
+    start = analysis.text.index("The emir")
+    unresolved = EventActor("The emir", start, start + 8, "new:person:the-emir", "The emir", None, None)
+    event.sources, event.coded_by = [unresolved], "rule"
+    eager = ArgRanker({"source": RoleModel({}, 5.0, 0.5)}, "eager")
+    event_ranker.fill_missing(event, analysis, eager)
+    assert event.sources[0] is unresolved and len(event.sources) >= 2
+    assert all(a.country for a in event.sources[1:]) and "sou=ranker[" in event.coded_by
+    resolved = EventActor("Kuwait", 0, 6, "country:KWT", "Kuwait", "KWT", None, "KWT")
+    event.sources, event.coded_by = [resolved], "rule"
+    event_ranker.fill_missing(event, analysis, eager)
+    assert event.sources == [resolved] and event.coded_by == "rule"
