@@ -8,7 +8,10 @@ and another 4,600 had been killed"). A casualty verb whose object is one person 
 ("killed a Taliban leader") gives an implicit count of one. Years, dates, ages, phone numbers,
 addresses, measures and unit designations are not figures. A count under a purpose clause ("an
 operation to arrest a Taliban leader") is marked ``intended``; a running total ("have detained 35
-leaders since January", "in the last month") ``cumulative``. ``link_events`` attaches each figure to
+leaders since January", "in the last month") ``cumulative``; a negated one ("was not detained")
+``negated``. Two misparses are read through: a subject hung as an apposition on a place (a dateline
+run into the first sentence), and a person split from an indefinite name at "of" ("an Islamic
+Movement of Uzbekistan facilitator"); "a bomb maker and facilitator" is one person. ``link_events`` attaches each figure to
 the event it quantifies (the dead of an ASSAULT, the size of a MOBILIZE, the captured of a COERCE).
 """
 
@@ -63,6 +66,8 @@ PERSON_NOUNS = frozenset({
     "bomber", "terrorist", "gunman", "attacker", "emir", "operative", "financier", "associate", "smuggler",
     "trafficker", "maker", "sniper", "courier", "official", "guard", "journalist", "worker", "student",
     "driver", "deputy", "chief", "villager", "resident", "recruiter", "spokesman", "lieutenant", "trainer",
+    "dealer", "coordinator", "planner", "organizer", "organiser", "manufacturer", "supplier", "distributor",
+    "transporter", "builder", "expert", "specialist", "accomplice", "conspirator", "mullah", "cleric",
 })
 MEASURE_NOUNS = frozenset({
     "mm", "millimeter", "millimetre", "cm", "km", "kilometer", "kilometre", "mile", "meter", "metre", "foot",
@@ -118,8 +123,9 @@ class Figure:
     how: str = ""
     component: str = ""
     vague: bool = False  # a vague count ("several", "numerous"): its minimum is the annotators' fixed reading
-    # "reported" (it happened), "intended" ("an operation to arrest a leader") or "cumulative" (a running
-    # total: "have detained 35 leaders since January", "in the last month"): only reported figures count an incident
+    # "reported" (it happened), "intended" ("an operation to arrest a leader"), "cumulative" (a running
+    # total: "have detained 35 leaders since January", "in the last month") or "negated" ("was not
+    # detained"): only reported figures count an incident
     status: str = "reported"
     event_start: int | None = None  # trigger offset of the event the figure quantifies (``link_events``)
     event_type: str | None = None
@@ -173,6 +179,10 @@ def _governor(node: Any) -> tuple[Any | None, str]:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
         role = node.dep_
+    if role == "appos":
+        misparsed = _subject_behind_place(node)
+        if misparsed is not None:
+            return misparsed
     head = node.head
     if role == "pobj" and head.dep_ == "prep" and _along_with(head):
         # "detained the leader along with three of his associates": counted like the leader
@@ -191,6 +201,23 @@ def _governor(node: Any) -> tuple[Any | None, str]:
 ALONG = frozenset({"along", "together"})
 
 
+def _subject_behind_place(node: Any) -> tuple[Any, str] | None:
+    """The verb and role of a subject the parser hung as an apposition on a place name before it: a
+    dateline run into the first sentence ("KABUL, Afghanistan (Dec. 7) A Taliban facilitator was
+    captured") or a fronted place ("In a separate event in Afghanistan, a leader was captured")."""
+    place = node.head
+    if place.i >= node.i or not (place.ent_type_ in ("GPE", "LOC") or place.is_upper):
+        return None
+    root = node.sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.i < node.i:
+        return None
+    if place.dep_ in ("nsubj", "nsubjpass") and place.head == root:
+        return root, place.dep_
+    if not any(c.dep_ in SUBJECT_DEPS for c in root.children) and any(c.dep_ == "auxpass" for c in root.children):
+        return root, "nsubjpass"
+    return None
+
+
 def _along_with(prep: Any) -> bool:
     """A "with" that adds to what it hangs on: "along with", "together with"."""
     return prep.lower_ == "with" and prep.i > 0 and (prep.doc[prep.i - 1].lower_ in ALONG)
@@ -207,6 +234,8 @@ def status_of(verb: Any | None) -> str:
     """reported / intended / cumulative for a count governed by `verb` (see the module docstring)."""
     if verb is None:
         return "reported"
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"  # "the woman was not detained"
     if verb.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and (verb.dep_ != "xcomp" or _lemma(verb.head) in PURPOSE_HEADS) \
             and (verb.dep_ != "acl" or _lemma(verb.head) in PURPOSE_HEADS):
@@ -329,6 +358,23 @@ def _excluded(text: str, quantity: Quantity, times: list[tuple[int, int]], phone
     return ""
 
 
+def _name_before(token: Any) -> bool:
+    """True when a person noun is the "of" object of an indefinite proper name: the parser split "an
+    Islamic Movement of Uzbekistan facilitator" at "of", and the person is the phrase's real head."""
+    name = token.head.head
+    return token.head.lower_ == "of" and name.pos_ == "PROPN" and name.i < token.i \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in name.children)
+
+
+def _shares_determiner(token: Any) -> bool:
+    """True for a coordinated person noun without a determiner of its own after a singular one that has
+    one ("a Taliban manufacturer and facilitator"): the two nouns name one person."""
+    head = token.head
+    return token.dep_ == "conj" and head.i < token.i and head.tag_ == "NN" \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children) \
+        and any(c.dep_ == "det" for c in head.children)
+
+
 def _person_count(token: Any) -> bool:
     """True for a singular noun phrase naming one person ("a Taliban leader", "Alaudin")."""
     if token.tag_ not in ("NN", "NNP", "PRP") or any(c.dep_ == "nummod" for c in token.children):
@@ -384,12 +430,17 @@ class _Finder:
             vlemma = _verb_lemma(verb)
             if role == "pobj:of" and verb is None and _lemma(token.head.head) in EVENT_NOUNS:
                 verb, vlemma, role = token.head.head, EVENT_NOUNS[_lemma(token.head.head)], "dobj"
+            elif role == "pobj:of" and verb is None and _name_before(token):
+                verb, role = _governor(token.head.head)  # "captured an Islamic Movement of Uzbekistan facilitator"
+                vlemma = _verb_lemma(verb)
             passive = role == "nsubjpass" or (role == "nsubj" and verb is not None
                                               and any(c.dep_ == "auxpass" for c in verb.children))
             if vlemma not in CASUALTY_VERBS or not (role in ("dobj", "conj") or passive):
                 continue
             if token.ent_type_ == "PERSON" and token.dep_ == "appos":
                 continue
+            if _shares_determiner(token):
+                continue  # "a bomb maker and facilitator": one person with two roles
             left = min(t.idx for t in token.subtree if t.i <= token.i)
             q = Quantity(left, token.idx + len(token.text), self.a.text[left:token.idx + len(token.text)],
                          "exact", 1.0, None, None)

@@ -133,3 +133,35 @@ def test_reference_numbers_are_designations(run: Any) -> None:
 def test_vague_count_is_flagged(run: Any) -> None:
     [f] = [f for f in run("Guards arrested a few protesters at the gate.") if f.kind == "captured"]
     assert f.vague and f.minimum == 3
+
+
+def _captured(figures: list[Figure]) -> list[tuple[str, float | None, str]]:
+    return [(f.phrase, f.minimum, f.status) for f in figures if f.kind == "captured"]
+
+
+def test_more_person_nouns_count_one(run: Any) -> None:
+    assert _captured(run("Police arrested a Taliban weapons dealer in the market today.")) == \
+        [("a Taliban weapons dealer", 1.0, "reported")]
+
+
+def test_subject_parsed_as_apposition_of_a_place(run: Any) -> None:
+    """A dateline run into the first sentence, and a fronted place: the person is still the subject."""
+    assert _captured(run("2016-05-X-001\n\nLONDON, England (May 4, 2016)\nA gang leader in Hackney borough, east "
+                         "London, was arrested by police officers today.")) == [("A gang leader", 1.0, "reported")]
+    assert [p for p, _, _ in _captured(run("In another raid in south east Kenya, a poaching leader and a suspected "
+                                           "dealer were captured by a ranger patrol during an operation in Tsavo "
+                                           "district yesterday."))] == ["a poaching leader", "a suspected dealer"]
+
+
+def test_person_after_a_proper_name_with_of(run: Any) -> None:
+    found = _captured(run("Police detained an Islamic Movement of Uzbekistan recruiter and two other men in Kunduz today."))
+    assert [(m, s) for _, m, s in found] == [(1.0, "reported"), (2.0, "reported")]
+
+
+def test_one_person_with_two_roles(run: Any) -> None:
+    assert len(_captured(run("Police detained a bomb maker and recruiter in the city."))) == 1
+    assert len(_captured(run("Police detained a bomb maker and a recruiter in the city."))) == 2
+
+
+def test_negated_count_is_marked(run: Any) -> None:
+    assert _captured(run("Two men were questioned. The driver was not detained.")) == [("The driver", 1.0, "negated")]

@@ -20,6 +20,7 @@ from dateline.evaluate.figures import (
     predict,
     same_place,
 )
+from dateline.evaluate.incident_counts import headline_end
 from dateline.evaluate.incident_counts import incident_count as _count
 
 # Three incidents we wrote. Expected predictions (by the rules in dateline.evaluate.figures):
@@ -133,3 +134,43 @@ def test_dev_half_floor(shared: Path) -> None:
     assert result["min_captured_accuracy"] >= 0.83
     assert result["event_date_accuracy"] >= 0.80
     assert result["province_accuracy"] >= 0.90
+
+
+def _at(text: str, phrase: str, value: float, *, how: str = "verb", noun: str = "man", vague: bool = False,
+        occurrence: int = 0) -> Figure:
+    """A captured figure at the ``occurrence``-th place ``phrase`` appears in ``text``, in its sentence."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    sentence_end = text.find(".", start) + 1
+    return Figure("captured", "exact", value, None, None, "", noun, start, start + len(phrase), phrase,
+                  sentence_start, sentence_end, phrase, how=how, vague=vague)
+
+
+def test_incident_count_text_rules() -> None:
+    """Headline figures, repeated phrases, definite numerals, 'one of several' and 'including the'."""
+    text = "Several Smugglers Detained Near Border Town\nPolice detained several smugglers today."
+    assert headline_end(text) == text.index("Police")
+    figures = [_at(text, "Several Smugglers", 3, vague=True), _at(text, "several smugglers", 3, vague=True)]
+    assert _count(figures, "captured", text) == 3
+    text = "Police detained more than 20 Men In Raids\nPolice detained two men today."
+    assert _count([_at(text, "more than 20 Men", 21), _at(text, "two men", 2)], "captured", text) == 23
+    text = "Police detained two additional suspects. Officers later detained two additional suspects."
+    assert _count([_at(text, "two additional suspects", 2),
+                   _at(text, "two additional suspects", 2, occurrence=1)], "captured", text) == 2
+    text = "Police detained two suspected smugglers. Officers questioned and detained the two individuals."
+    assert _count([_at(text, "two suspected smugglers", 2), _at(text, "two individuals", 2, noun="individual")],
+                  "captured", text) == 2
+    text = "Police detained several men. A courier was one of several men detained."
+    assert _count([_at(text, "several men", 3, vague=True), _at(text, "one of several men", 1)], "captured",
+                  text) == 3
+    text = "Police detained a gang boss and another man. Two men were detained, including the gang boss."
+    assert _count([_at(text, "a gang boss", 1, how="implicit-one"), _at(text, "another man", 1, how="implicit-one"),
+                   _at(text, "Two men", 2)], "captured", text) == 2
+    text = "Police detained a gang boss. Police detained several men, including the gang boss."
+    assert _count([_at(text, "a gang boss", 1, how="implicit-one"), _at(text, "several men", 3, vague=True)],
+                  "captured", text) == 3
+    # without the text, the text rules are off
+    assert _count([_at(text, "a gang boss", 1, how="implicit-one"), _at(text, "several men", 3, vague=True)],
+                  "captured") == 4
