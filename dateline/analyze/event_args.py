@@ -144,6 +144,25 @@ def object_tokens(trigger: Any, conditional: bool = False) -> list[list[Any]]:
     return [found, complement_targets(trigger), *([condition_subjects(trigger)] if conditional else []), locative]
 
 
+# verbs whose subject undergoes what a noun under them names: "a prisoner *died* as a result of torture"
+VICTIM_VERBS = frozenset({"die", "suffer", "succumb", "perish", "sustain", "endure", "undergo", "survive"})
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def argument_tokens(trigger: Any, kind: str) -> tuple[list[Any], list[list[Any]]]:
+    """Source tokens and the target candidate lists (``subject_tokens``, ``object_tokens``); for an
+    attack or coercion noun under a victim verb ("a prisoner died of *torture*", "civilians suffered
+    *shelling*") the clause subject is the target, not the source."""
+    subj = subject_tokens(trigger)
+    options = object_tokens(trigger, conditional=kind == "THREATEN")
+    head = clause_head(trigger)
+    if kind in HARM_TYPES and trigger.pos_ != "VERB" and head is not trigger \
+            and (head.lemma_ or "").lower() in VICTIM_VERBS and any(t.head == head for t in subj):
+        # the noun's own modifiers still name the attacker ("died in the *Taliban* attack")
+        return [t for t in subj if t.head != head], [[t for t in subj if t.head == head], *options]
+    return subj, options
+
+
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 

@@ -37,14 +37,13 @@ from .event_args import (
     EventActor,
     EventPlace,
     actors_in,
+    argument_tokens,
     find_place,
     find_time,
     first_with_actors,
-    object_tokens,
     person_country,
     resolve_pronouns,
     span_of,
-    subject_tokens,
     time_precision,
 )
 from .event_model import EventModel, load_model
@@ -402,11 +401,10 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     """Attach arguments, place, date and factuality to a trigger and record how it was coded."""
     trig = cand.token
     taken: set[int] = set()
-    subj = subject_tokens(trig)
+    subj, options = argument_tokens(trig, cand.entry.type)
     s_spans = [span_of(t) for t in subj]
     sources = actors_in(s_spans, analysis.actors, taken, analysis.places)
-    obj, o_spans, targets = first_with_actors(object_tokens(trig, conditional=cand.entry.type == "THREATEN"),
-                                              analysis.actors, taken, analysis.places)
+    obj, o_spans, targets = first_with_actors(options, analysis.actors, taken, analysis.places)
     sources = resolve_pronouns(sources or _pronoun_actors(subj), analysis.actors, {a.actor_id for a in targets})
     targets = resolve_pronouns(targets or _pronoun_actors(obj), analysis.actors, {a.actor_id for a in sources})
     sources, targets = [a for a in sources if a.actor_id], [a for a in targets if a.actor_id]

@@ -316,3 +316,12 @@ def test_compound_trigger_on_an_effort_noun(pipeline: Any) -> None:
     events = code(pipeline, "Norway launched a mediation effort between the two governments on Friday.")
     assert one(events, "CONSULT").trigger == "mediation"
     assert not [e for e in code(pipeline, "Aid groups reached the town.") if e.type == "AID"]
+
+
+def test_subject_of_a_victim_verb_is_the_target_of_the_attack_noun(pipeline: Any) -> None:
+    torture = one(code(pipeline, "A Palestinian prisoner died as a result of torture in an Israeli jail."), "ASSAULT")
+    assert "PSE" in {a.country for a in torture.targets} and "PSE" not in {a.country for a in torture.sources}
+    attack = one(code(pipeline, "Three Afghan soldiers died in the Taliban attack on Monday."), "ASSAULT")
+    assert [a.text for a in attack.sources] == ["Taliban"] and "soldiers" in attack.targets[0].text
+    named = one(code(pipeline, "Iraqi troops attacked the town on Monday."), "ASSAULT")
+    assert [a.country for a in named.sources] == ["IRQ"]
