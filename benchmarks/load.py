@@ -255,13 +255,16 @@ class Setup:
 
     cache: bool = True
     workers: int = 1
+    sets: tuple[str, ...] = ()  # more `--set KEY=VALUE` for the server
 
     @property
     def label(self) -> str:
-        return f"cache {'on' if self.cache else 'off'}, {self.workers} worker{'s' if self.workers > 1 else ''}"
+        return (f"cache {'on' if self.cache else 'off'}, {self.workers} worker{'s' if self.workers > 1 else ''}"
+                + "".join(f", {s}" for s in self.sets))
 
     def flags(self) -> list[str]:
-        return ["--workers", str(self.workers)] + ([] if self.cache else ["--set", "web.cache_mb=0"])
+        sets = ([] if self.cache else ["web.cache_mb=0"]) + list(self.sets)
+        return ["--workers", str(self.workers)] + [arg for s in sets for arg in ("--set", s)]
 
 
 def serve(db: Path, host: str, port: int, setup: Setup, log: Path, token: str | None = None) -> subprocess.Popen[bytes]:
@@ -528,6 +531,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest", action="store_true", help="also POST article batches while reading (torn-read checks)")
     parser.add_argument("--batch", type=int, default=200, help="articles per POSTed batch")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between POSTed batches")
+    parser.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting for the server, e.g. web.concurrent_queries=8 (repeatable)")
     parser.add_argument("--json", type=Path, help="also write the summaries here")
     args = parser.parse_args(argv)
     check_host(args.host)
@@ -535,9 +540,10 @@ def main(argv: list[str] | None = None) -> int:
     draw = fixed_draw(fixed_mix(path)) if args.fixed_mix else Workload(path).draw
     if args.compare:
         n = args.workers if args.workers > 1 else max(2, os.cpu_count() or 2)
-        setups = [Setup(False, 1), Setup(True, 1), Setup(False, n), Setup(True, n)]
+        sets = tuple(args.sets)
+        setups = [Setup(False, 1, sets), Setup(True, 1, sets), Setup(False, n, sets), Setup(True, n, sets)]
     else:
-        setups = [Setup(not args.no_cache, 1 if args.ingest else args.workers)]
+        setups = [Setup(not args.no_cache, 1 if args.ingest else args.workers, tuple(args.sets))]
     summaries = [run_one(args, setup, path, draw) for setup in setups]
     table(summaries)
     if args.json:

@@ -536,7 +536,8 @@ def serve(
               f"process{'es' if processes > 1 else ''} (Ctrl-C to stop)")
     run_server(str(config["store.path"]), host, port, allow_ingest=allow_ingest, token=token,
                max_body_bytes=int(config["web.max_body_bytes"]), workers=processes,
-               cache_mb=int(config["web.cache_mb"]), cache_max_age=int(config["web.cache_max_age"]))
+               cache_mb=int(config["web.cache_mb"]), cache_max_age=int(config["web.cache_max_age"]),
+               concurrent_queries=int(config["web.concurrent_queries"]))
 
 
 @app.command()

@@ -66,6 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.max_body_bytes", 20_000_000, "Largest request body `dateline serve` accepts (POST /api/ingest); a larger one is refused with 413."),
     Setting("web.workers", 1, "Server processes of `dateline serve` (--workers); several need a read-only store (no --allow-ingest)."),
     Setting("web.cache_mb", 64, "Memory per server process for cached API answers (kept until the store changes); 0 turns the cache off."),
+    Setting("web.concurrent_queries", 4, "API requests per server process that the store answers at once (others queue; cached answers never wait); 0 means no bound."),
     Setting("web.cache_max_age", 60, "Seconds a browser may reuse an answer of a read-only store before asking again (with an ETag); ingest-enabled servers always ask."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -34,6 +34,7 @@ TEMPLATES = HERE / "templates"
 MAX_INGEST_BYTES = int(Config()["web.max_body_bytes"])  # the default; `dateline serve` passes the configured one
 CACHE_MB = int(Config()["web.cache_mb"])
 CACHE_MAX_AGE = int(Config()["web.cache_max_age"])
+CONCURRENT_QUERIES = int(Config()["web.concurrent_queries"])
 WORKER_ENV = "DATELINE_SERVE_WORKER"  # how `serve(workers=N)` tells each worker process what to open
 
 # Scripts only from this origin (no inline script anywhere); Leaflet positions its layers with
@@ -51,11 +52,12 @@ SECURITY_HEADERS = {
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | None = None,
                max_ingest_bytes: int = MAX_INGEST_BYTES, cache_mb: int = CACHE_MB,
-               cache_max_age: int = CACHE_MAX_AGE) -> FastAPI:
+               cache_max_age: int = CACHE_MAX_AGE, concurrent_queries: int = CONCURRENT_QUERIES) -> FastAPI:
     """Build the app over the store at `db_path` (opened now; read-only unless ingest is allowed).
 
     `cache_mb` bounds the cached API answers (0: none); `cache_max_age` is how long a browser may reuse
-    an answer of a read-only store without asking again (with ingest allowed it must always ask)."""
+    an answer of a read-only store without asking again (with ingest allowed it must always ask);
+    `concurrent_queries` bounds the API requests the store answers at once (0: no bound)."""
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a token", hint="pass --token or set DATELINE_TOKEN")
     db = Database(db_path, writable=allow_ingest)
@@ -68,7 +70,11 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
     app = FastAPI(title="dateline", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   swagger_ui_oauth2_redirect_url=None,
                   description="Dated news as a sourced, geolocated record: articles and what analysis "
-                              "found in them. Read-only unless started with ingest allowed.")
+                              "found in them. Read-only unless started with ingest allowed. Every GET /api "
+                              "answer carries an `ETag` (send it back in `If-None-Match` for a 304) and "
+                              "`Cache-Control` (`max-age` from web.cache_max_age on a read-only store, "
+                              "`no-cache` when ingest is allowed); answers are cached in the server until "
+                              "the store changes, and `X-Cache` says hit, miss or bypass.")
     app.state.db = db
     for router in ROUTERS:
         app.include_router(router)
@@ -80,7 +86,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
     app.middleware("http")(_security_headers)  # also on the limit's 413
     cache_control = "no-cache" if allow_ingest else f"max-age={cache_max_age}"
     app.add_middleware(ResponseCache, generation=db.generation, max_bytes=cache_mb * 1024 * 1024,  # outermost
-                       cache_control=cache_control)
+                       cache_control=cache_control, concurrent=concurrent_queries)
     app.exception_handler(DatelineError)(_dateline_error)
     return app
 
@@ -131,18 +137,20 @@ class WorkerSettings:
     max_ingest_bytes: int = MAX_INGEST_BYTES
     cache_mb: int = CACHE_MB
     cache_max_age: int = CACHE_MAX_AGE
+    concurrent_queries: int = CONCURRENT_QUERIES
 
 
 def worker_app() -> FastAPI:
     """The app of one worker process of `serve(workers=N)` (a uvicorn factory): a read-only store."""
     settings = WorkerSettings(**json.loads(os.environ[WORKER_ENV]))
     return create_app(settings.db_path, max_ingest_bytes=settings.max_ingest_bytes, cache_mb=settings.cache_mb,
-                      cache_max_age=settings.cache_max_age)
+                      cache_max_age=settings.cache_max_age, concurrent_queries=settings.concurrent_queries)
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, allow_ingest: bool = False,
           token: str | None = None, log_level: str = "info", max_body_bytes: int = MAX_INGEST_BYTES,
-          workers: int = 1, cache_mb: int = CACHE_MB, cache_max_age: int = CACHE_MAX_AGE) -> None:
+          workers: int = 1, cache_mb: int = CACHE_MB, cache_max_age: int = CACHE_MAX_AGE,
+          concurrent_queries: int = CONCURRENT_QUERIES) -> None:
     """Run the app with uvicorn until interrupted (what `dateline serve` calls).
 
     With `workers` > 1 uvicorn starts that many processes on one socket, each opening the store
@@ -153,12 +161,13 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, all
         if allow_ingest:
             raise ConfigError("--allow-ingest needs a single worker (the server is the store's one writer)",
                               hint="drop --workers, or serve read-only")
-        settings = WorkerSettings(str(Path(db_path).resolve()), max_body_bytes, cache_mb, cache_max_age)
+        settings = WorkerSettings(str(Path(db_path).resolve()), max_body_bytes, cache_mb, cache_max_age,
+                                  concurrent_queries)
         Database(settings.db_path).close()  # fail here, once, on a missing or outdated store
         os.environ[WORKER_ENV] = json.dumps(asdict(settings))
         uvicorn.run("dateline.web.app:worker_app", factory=True, workers=workers, host=host, port=port,
                     log_level=log_level, server_header=False)
         return
     app = create_app(db_path, allow_ingest=allow_ingest, token=token, max_ingest_bytes=max_body_bytes,
-                     cache_mb=cache_mb, cache_max_age=cache_max_age)
+                     cache_mb=cache_mb, cache_max_age=cache_max_age, concurrent_queries=concurrent_queries)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

@@ -10,7 +10,8 @@ under the next.
 FastAPI or DuckDB; a miss runs the route and keeps its 200 answer (LRU, bounded in bytes). Every
 answer carries an ETag (a hash of its body, so it is the same in every worker and across restarts
 of an unchanged store) and a request whose If-None-Match names it gets 304. Concurrent misses of one
-URL run the route once (the others wait for it). `X-Cache: hit|miss|bypass` says what happened.
+URL run the route once (the others wait for it), and at most `concurrent` misses run at once, so
+a hit never waits behind a crowd of queries. `X-Cache: hit|miss|bypass` says what happened.
 
 No torn reads: while a write is in progress the cache is bypassed (neither read nor filled), and an
 answer is kept only if no write began or ended while it was computed, so every kept answer comes
@@ -20,6 +21,7 @@ from the snapshot of the generation it is filed under.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import threading
 from collections import OrderedDict
@@ -132,8 +134,10 @@ class ResponseCache:
     """ASGI middleware: GET /api/* answers cached per store generation, with ETags and 304s."""
 
     def __init__(self, app: ASGIApp, generation: Generation, *, max_bytes: int, cache_control: str,
-                 prefix: str = "/api/") -> None:
+                 prefix: str = "/api/", concurrent: int = 0) -> None:
         self.app = app
+        self.concurrent = concurrent  # questions put to the store at once (0: no bound)
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self.generation = generation
         self.lru = Lru(max_bytes) if max_bytes > 0 else None
         self.cache_control = cache_control.encode()
@@ -186,7 +190,8 @@ class ResponseCache:
                 chunks.append(message.get("body", b""))
 
         try:
-            await self.app(scope, receive, capture)
+            async with self._slot():
+                await self.app(scope, receive, capture)
             body = b"".join(chunks)
             if start.get("status") == 200:
                 replayed = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _OWN_HEADERS]
@@ -201,6 +206,17 @@ class ResponseCache:
             if key is not None and waiting is not None:
                 self._pending.pop(key, None)
                 waiting.set_result(kept if self.generation.current() == key[0] else None)
+
+    def _slot(self) -> asyncio.Semaphore | contextlib.nullcontext[None]:
+        """A place among the `concurrent` questions the store answers at once. Without a bound, 50
+        clients' misses run as 40 threads contending for the GIL and the cores, and cached answers,
+        sent from the event loop, wait behind them; with one, misses queue and hits go straight out."""
+        if self.concurrent <= 0:
+            return contextlib.nullcontext()
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:  # a semaphore belongs to one event loop
+            self._slots = (loop, asyncio.Semaphore(self.concurrent))
+        return self._slots[1]
 
     async def _send_entry(self, send: Send, entry: Entry, headers: dict[bytes, bytes], state: bytes) -> None:
         common = [(b"etag", entry.etag), (b"cache-control", self.cache_control), (b"vary", b"Accept"),

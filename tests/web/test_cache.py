@@ -230,3 +230,32 @@ def test_serve_with_two_workers_answers_from_both(web_db: Path) -> None:
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert err.decode().count("Started server process") >= 2, err.decode()[-2000:]
+
+
+def test_misses_queue_for_a_bounded_number_of_slots_and_hits_never_wait() -> None:
+    running, peak = 0, 0
+
+    async def slow(scope: Any, receive: Any, send: Any) -> None:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(0.05)
+        running -= 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
+
+    cache = ResponseCache(slow, Generation(), max_bytes=1 << 20, cache_control="no-cache", concurrent=2)
+
+    async def scenario() -> float:
+        await _run(cache, "/api/warm")
+        crowd = [asyncio.ensure_future(_run(cache, f"/api/{i}")) for i in range(10)]
+        await asyncio.sleep(0.01)
+        t0 = time.perf_counter()
+        assert (await _run(cache, "/api/warm"))[2] == b"hit"
+        waited = time.perf_counter() - t0
+        await asyncio.gather(*crowd)
+        return waited
+
+    waited = asyncio.run(scenario())
+    assert peak == 2
+    assert waited < 0.04  # the crowd of misses takes 0.25 s; the hit went out at once
