@@ -1,10 +1,12 @@
 """Timelines: dated entries about an actor, a place, a story or keywords, each with sentences and sources.
 
-The query picks articles: a story id (``stories``), an actor id or name (``actor_mentions``), a
-geonameid or place name (``place_mentions``), else keywords (every word in the text, case-insensitive).
+The query picks articles: a story id (``stories``), else the articles naming an actor (id or name)
+or a place (geonameid, or a name as written or as the gazetteer spells it: "Raqqa" also finds
+"Ar Raqqah"), both when a name is both; else keywords (every word in the text, case-insensitive).
 Entries are the merged events those articles report (dated by the event, summarised by the sentence
-of its earliest report, sourced by all its reports), ranked by independent outlets then reports; the
-articles with no merged event give an entry of their lead sentence on their publication date.
+of its earliest report, sourced by all its reports), ranked by independent outlets then reports; one
+sentence coded as two events gives one entry. Articles with no merged event give an entry of their
+lead sentence on their publication date.
 """
 
 from __future__ import annotations
@@ -49,21 +51,26 @@ def _articles(con: duckdb.DuckDBPyConnection, query: str) -> tuple[str, set[str]
     found = _ids(con, "SELECT article_id FROM story_articles WHERE story_id = ?", [q])
     if found:
         return "story", found
-    found = _ids(con, "SELECT article_id FROM actor_mentions WHERE actor_id = ? OR lower(name) = lower(?)", [q, q])
-    if found:
-        return "actor", found
+    actors = _ids(con, "SELECT article_id FROM actor_mentions WHERE actor_id = ? OR lower(name) = lower(?)", [q, q])
     if q.isdigit():
-        found = _ids(con, "SELECT article_id FROM place_mentions WHERE geonameid = ?", [int(q)])
+        places = _ids(con, "SELECT article_id FROM place_mentions WHERE geonameid = ?", [int(q)])
     else:
-        found = _ids(con, "SELECT article_id FROM place_mentions WHERE lower(name) = lower(?) "
-                          "OR lower(text) = lower(?)", [q, q])
-    if found:
-        return "place", found
+        places = _ids(con, "SELECT article_id FROM place_mentions WHERE geonameid IN (SELECT geonameid FROM "
+                           "place_mentions WHERE lower(name) = lower(?) OR lower(text) = lower(?) "
+                           "OR lower(text) = 'the ' || lower(?))", [q, q, q])
+    if actors or places:
+        kind = "actor" if not places else "place" if not actors else "actor and place"
+        return kind, actors | places
     words = [w for w in re.findall(r"\w+", q.lower()) if len(w) > 1]
     if not words:
         return "keywords", set()
     where = " AND ".join("contains(lower(text), ?)" for _ in words)
     return "keywords", _ids(con, f"SELECT id FROM articles WHERE {where}", words)
+
+
+def _clean(sentence: str) -> str:
+    """One line; a closing quote the sentence splitter left at its start ('"\n\nTurkey ...') is dropped."""
+    return re.sub(r"\s+", " ", re.sub(r'^\s*["”]\s+', "", sentence)).strip()
 
 
 def _lead(text: str) -> str:
@@ -99,8 +106,17 @@ def timeline(con: duckdb.DuckDBPyConnection, query: str, *, limit: int = 50) -> 
         src = Source(*rest)
         if all(s.article_id != src.article_id for s in by_merged.get(merged_id, [])):
             by_merged.setdefault(merged_id, []).append(src)
-    entries = [Entry(d, summary, by_merged.get(mid, []), kind, mid, indep)
-               for mid, d, kind, summary, indep, _ in sorted(events, key=lambda e: (-e[4], -e[5], e[0]))]
+    entries: list[Entry] = []
+    by_sentence: dict[tuple[date | None, str], Entry] = {}
+    for mid, d, kind, raw, indep, _ in sorted(events, key=lambda e: (-e[4], -e[5], e[0])):
+        summary = _clean(raw or "")
+        same = by_sentence.get((d, summary))
+        if same is not None:  # one sentence coded as two events ("condemned ... and urged"): one entry
+            same.sources += [s for s in by_merged.get(mid, []) if s not in same.sources]
+            continue
+        entry = Entry(d, summary, list(by_merged.get(mid, [])), kind, mid, indep)
+        by_sentence[(d, summary)] = entry
+        entries.append(entry)
     covered = {s.article_id for e in entries for s in e.sources}
     for aid, outlet, published, title, url, text in articles:
         if aid not in covered:
