@@ -43,7 +43,7 @@ from typing import Any, ClassVar
 
 from ..config import Config
 from . import actor_kb, np_actors
-from .actor_kb import ActorEntry, KnowledgeBase, normalize
+from .actor_kb import ActorEntry, KnowledgeBase
 from .base import ActorMention, Analysis
 from .registry import stage
 
@@ -71,6 +71,9 @@ TITLES: dict[str, str] = {
     "sen": "LEG", "senator": "LEG", "rep": "LEG", "gov": "GOV", "governor": "GOV", "mayor": "GOV",
     "prime": "GOV", "spokesman": "GOV", "spokesperson": "GOV", "spokeswoman": "GOV", "king": "GOV",
 }
+# actor_kb.normalize remembered: the stage folds every token and n-gram of every article, and the
+# same words recur (a pure function of its text; bounded so memory stays flat).
+normalize = lru_cache(maxsize=1 << 16)(actor_kb.normalize)
 GENERIC_ROLES = False  # generic role phrases ("the militants") stay out; see the module docstring
 KIND_SECTOR: dict[str, str] = {"igo": "IGO", "armed_group": "REB"}
 
@@ -185,14 +188,6 @@ def token_key(token: Any) -> str:
     return normalize(token.text) if not token.is_punct or token.text in "&-" else ""
 
 
-def _startable(token: Any) -> bool:
-    """Whether an alias n-gram may start on this token (capitalized word, or "the" before one)."""
-    if token.text[:1].isupper():
-        return True
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "the" and nxt is not None and nxt.text[:1].isupper()
-
-
 def _single_ok(token: Any) -> bool:
     """A one-token alias must look like a name: a proper noun, an acronym, or inside an entity."""
     if token.is_stop and not token.is_upper:
@@ -200,30 +195,35 @@ def _single_ok(token: Any) -> bool:
     return token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 1) or bool(token.ent_type_)
 
 
-def kb_matches(doc: Any, resolver: Resolver, on: date | None) -> list[Found]:
-    """Longest alias n-grams, left to right, resolved against the supplement and the KB."""
-    keys = [token_key(t) for t in doc]
+def kb_matches(doc: Any, resolver: Resolver, on: date | None, toks: list[Any] | None = None) -> list[Found]:
+    """Longest alias n-grams, left to right, resolved against the supplement and the KB.
+
+    ``toks`` is ``list(doc)`` when the caller has it (spaCy builds a Token per ``doc[i]``).
+    """
+    toks = toks if toks is not None else list(doc)
+    texts = [t.text for t in toks]
+    keys = [token_key(t) for t in toks]
     found: list[Found] = []
-    i = 0
-    while i < len(doc):
-        if not _startable(doc[i]):
-            i += 1
+    i, size = 0, len(toks)
+    while i < size:
+        if not (texts[i][:1].isupper() or (i + 1 < size and texts[i + 1][:1].isupper() and toks[i].lower_ == "the")):
+            i += 1  # an alias starts on a capitalized word or on "the" before one 
             continue
         hit = None
-        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-            last = doc[i + n - 1]
-            if not last.text[:1].isupper() and not last.text[:1].isdigit():
+        for n in range(min(MAX_NGRAM, size - i), 0, -1):
+            initial = texts[i + n - 1][:1]
+            if not initial.isupper() and not initial.isdigit():
                 continue
             key = normalize(" ".join(k for k in keys[i:i + n] if k))
             if not key or key == "the" or not resolver.known(key):
                 continue
-            if n == 1 and not _single_ok(doc[i]):
+            if n == 1 and not _single_ok(toks[i]):
                 continue
-            if n == 2 and doc[i].lower_ == "the" and not _single_ok(last):
+            if n == 2 and toks[i].lower_ == "the" and not _single_ok(toks[i + 1]):
                 continue
             actor = resolver.resolve(key, on)
             if actor is not None:
-                first = i + 1 if doc[i].lower_ == "the" else i  # names exclude the article
+                first = i + 1 if toks[i].lower_ == "the" else i  # names exclude the article
                 hit = Found(first, i + n, actor, "kb", 0.6 if actor.ambiguous else 0.9)
                 break
         if hit:
@@ -232,7 +232,7 @@ def kb_matches(doc: Any, resolver: Resolver, on: date | None) -> list[Found]:
             if hit.actor.kind == "country" and is_adjective(doc[hit.start:hit.end], resolver.kb):
                 hit.how = "adjective"
             if hit.actor.kind == "person":
-                while hit.end - hit.start > 1 and normalize(doc[hit.start].text) in TITLES:
+                while hit.end - hit.start > 1 and normalize(texts[hit.start]) in TITLES:
                     hit.start += 1  # the mention is the name; the title stays context
         else:
             i += 1
@@ -366,7 +366,7 @@ def short_forms(doc: Any, found: Found) -> list[str]:
     return [k for k in keys if k]
 
 
-def corefer(doc: Any, found: list[Found]) -> list[Found]:
+def corefer(doc: Any, found: list[Found], toks: list[Any] | None = None) -> list[Found]:
     """Later one-token proper nouns that repeat a short form of an earlier mention."""
     found = sorted(found, key=lambda f: f.start)
     short: dict[str, tuple[int, Resolved]] = {}
@@ -377,7 +377,7 @@ def corefer(doc: Any, found: list[Found]) -> list[Found]:
         return found
     taken = {i for f in found if f.how != "ner" for i in range(f.start, f.end)}
     extra = []
-    for tok in doc:
+    for tok in (toks if toks is not None else doc):
         if tok.i in taken or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         hit = short.get(normalize(tok.text))
@@ -387,10 +387,10 @@ def corefer(doc: Any, found: list[Found]) -> list[Found]:
     return sorted(kept + extra, key=lambda f: f.start)
 
 
-def adjectives_of(doc: Any, kb: KnowledgeBase) -> dict[int, str]:
+def adjectives_of(doc: Any, kb: KnowledgeBase, toks: list[Any] | None = None) -> dict[int, str]:
     """Token index -> ISO3 for nationality adjectives and demonyms ("Iraqi", "U.S.")."""
     found: dict[int, str] = {}
-    for tok in doc:
+    for tok in (toks if toks is not None else doc):
         if tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
             iso3 = kb.country_for_adjective(tok.text)
             if iso3:
@@ -398,13 +398,17 @@ def adjectives_of(doc: Any, kb: KnowledgeBase) -> dict[int, str]:
     return found
 
 
-def find_actors(doc: Any, on: date | None, resolver: Resolver) -> list[Found]:
-    """Every actor mention of one parsed article, as token ranges (see the module docstring)."""
+def find_actors(doc: Any, on: date | None, resolver: Resolver, toks: list[Any] | None = None,
+                chunks: list[Any] | None = None) -> list[Found]:
+    """Every actor mention of one parsed article, as token ranges (see the module docstring).
+
+    ``toks`` (``list(doc)``) and ``chunks`` (``list(doc.noun_chunks)``) are reused when given.
+    """
     kb = resolver.kb
-    found = kb_matches(doc, resolver, on)
-    adjectives = adjectives_of(doc, kb)
+    found = kb_matches(doc, resolver, on, toks)
+    adjectives = adjectives_of(doc, kb, toks)
     nps: list[Found] = []
-    for chunk in doc.noun_chunks:
+    for chunk in (chunks if chunks is not None else doc.noun_chunks):
         hit = role_np(chunk, found, resolver, adjectives, on)
         if hit is not None:
             nps.append(hit)
@@ -417,7 +421,7 @@ def find_actors(doc: Any, on: date | None, resolver: Resolver) -> list[Found]:
         hit = person_by_context(ent, found, kb, adjectives) if ent.label_ == "PERSON" or titled else None
         if hit is not None or ent.label_ in ("PERSON", "ORG"):
             found.append(hit or unresolved(ent))
-    return corefer(doc, found)
+    return corefer(doc, found, toks)
 
 
 def actor_candidates(doc: Any, on: date | None, resolver: Resolver,
@@ -433,9 +437,11 @@ KIND_LABEL: dict[str, str] = {"person": "PER", "organisation": "ORG", "igo": "OR
                               "agent": "ORG", "country": "LOC", "region": "LOC", "place": "LOC"}
 
 
-def with_np_model(doc: Any, found: list[Found], model: np_actors.Model, gaz: Any) -> list[Found]:
+def with_np_model(doc: Any, found: list[Found], model: np_actors.Model, gaz: Any, toks: list[Any] | None = None,
+                  chunks: list[Any] | None = None) -> list[Found]:
     """Merge the NP typer's spans into the rule-based mentions (rule ``np-model``, module docstring)."""
-    typed = np_actors.typed_spans(doc, model, [(f.start, f.end, f"actor={f.how}:{f.actor.kind}") for f in found], gaz)
+    typed = np_actors.typed_spans(doc, model, [(f.start, f.end, f"actor={f.how}:{f.actor.kind}") for f in found], gaz,
+                                  toks, chunks)
     same = {(f.start, f.end): f for f in found}
     out: list[Found] = []
     for start, end, label, margin in typed:
@@ -491,9 +497,10 @@ class ActorStage:
             if analysis.doc is None:
                 analysis.actors = []
                 continue
-            found = find_actors(analysis.doc, analysis.published, self.resolver)
+            toks, chunks = list(analysis.doc), list(analysis.doc.noun_chunks)  # built once, read by every rule
+            found = find_actors(analysis.doc, analysis.published, self.resolver, toks, chunks)
             if self.np_model is not None:
-                found = with_np_model(analysis.doc, found, self.np_model, self.gaz)
+                found = with_np_model(analysis.doc, found, self.np_model, self.gaz, toks, chunks)
             analysis.actors = [to_mention(analysis.doc, f) for f in found]
             analysis.components[self.name] = COMPONENT
         return batch

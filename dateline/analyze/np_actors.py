@@ -51,8 +51,12 @@ def _shape(text: str) -> str:
 
 
 def candidates(doc: Any, actor_spans: Iterable[tuple[int, int, str]] = (),
-               toks: list[Any] | None = None) -> dict[Cand, list[str]]:
-    """Candidate token ranges of a doc, each with the features of how it was proposed."""
+               toks: list[Any] | None = None, chunks: list[Any] | None = None) -> dict[Cand, list[str]]:
+    """Candidate token ranges of a doc, each with the features of how it was proposed.
+
+    ``toks`` (``list(doc)``) and ``chunks`` (``list(doc.noun_chunks)``) may be passed by a caller
+    that already has them: spaCy builds a new Token for every lookup and finds chunks anew per call.
+    """
     out: dict[Cand, list[str]] = {}
     toks = toks if toks is not None else list(doc)  # one Token object per token, not per lookup
 
@@ -72,7 +76,7 @@ def candidates(doc: Any, actor_spans: Iterable[tuple[int, int, str]] = (),
             add(ent.start - 1, ent.end, f"the+ent={label}")
         if ent.end - ent.start > 1 and toks[ent.end - 1].tag_ == "POS":
             add(ent.start, ent.end - 1, f"ent-pos={label}")
-    for chunk in doc.noun_chunks:
+    for chunk in (chunks if chunks is not None else doc.noun_chunks):
         add(chunk.start, chunk.end, "np")
         if toks[chunk.start].dep_ in ("det", "poss") and len(chunk) > 1:
             add(chunk.start + 1, chunk.end, "np-det")
@@ -141,11 +145,33 @@ def features(doc: Any, start: int, end: int, whys: list[str], gaz: Any = None,
         if w.startswith("ent"):
             feats.append(f"{w}|head={lemma}")
     if gaz is not None and end - start <= 4 and span_text[:1].isalpha():
-        rows = gaz.lookup_rows(span_text)
-        if rows:
-            feats.append(f"gaz={rows[0][1]}")
+        how = _gazetteer_how(gaz, span_text)
+        if how is not None:
+            feats.append(f"gaz={how}")
             feats.append(f"gaz|shape={shapes}")
     return feats
+
+
+_GAZ_HOW: dict[int, tuple[Any, dict[str, str | None]]] = {}  # id(gazetteer) -> (it, text -> how)
+_GAZ_HOW_MAX = 100_000  # entries kept per gazetteer (the cache is emptied when full: memory stays flat)
+
+
+def _gazetteer_how(gaz: Any, text: str) -> str | None:
+    """How the gazetteer's first candidate for text matched ("name", "demonym", ...), or None.
+
+    Remembered per text: the same names recur across articles, and the gazetteer does not change
+    while a process runs (the entry holds the gazetteer, so its id cannot be reused).
+    """
+    held = _GAZ_HOW.get(id(gaz))
+    if held is None or held[0] is not gaz:
+        held = _GAZ_HOW[id(gaz)] = (gaz, {})
+    cache = held[1]
+    if text not in cache:
+        if len(cache) >= _GAZ_HOW_MAX:
+            cache.clear()
+        rows = gaz.lookup_rows(text)
+        cache[text] = rows[0][1] if rows else None
+    return cache[text]
 
 
 class Model:
@@ -189,11 +215,12 @@ def _gazetteer() -> Any:
 
 
 def typed_spans(doc: Any, model: Model, actor_spans: Iterable[tuple[int, int, str]] = (),
-                gaz: Any = None) -> list[tuple[int, int, str, float]]:
+                gaz: Any = None, toks: list[Any] | None = None,
+                chunks: list[Any] | None = None) -> list[tuple[int, int, str, float]]:
     """Non-overlapping (start, end, label, margin) token spans the model types, in text order."""
     scored = []
-    toks = list(doc)
-    for (start, end), whys in candidates(doc, actor_spans, toks).items():
+    toks = toks if toks is not None else list(doc)
+    for (start, end), whys in candidates(doc, actor_spans, toks, chunks).items():
         s = model.scores(features(doc, start, end, whys, gaz, toks))
         best = max(range(1, len(LABELS)), key=lambda k: s[k])
         margin = s[best] - s[0] + NONE_BIAS
