@@ -301,6 +301,18 @@ def _read(anchor: Any, span: Any, quantity: Quantity) -> _Reading:
     return reading
 
 
+def _second_look(node: Any, verb: Any | None, role: str) -> tuple[Any | None, str]:
+    """The subject of one verb that is also the subject of a coordinated passive casualty verb ("several
+    insurgents presented a threat and were killed"): that verb, the role nsubjpass."""
+    if verb is None or role not in SUBJECT_DEPS or _verb_lemma(verb) in CASUALTY_VERBS:
+        return verb, role
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and _verb_lemma(conj) in CASUALTY_VERBS \
+                and any(c.dep_ == "auxpass" for c in conj.children) and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            return conj, "nsubjpass"
+    return verb, role
+
+
 def _classify(anchor: Any, span: Any, quantity: Quantity) -> tuple[_Reading, bool]:
     """The reading of a number and whether its noun was inherited from a coordinated head."""
     noun = _noun_of(anchor, span)
@@ -309,8 +321,10 @@ def _classify(anchor: Any, span: Any, quantity: Quantity) -> tuple[_Reading, boo
     if noun is None and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         noun = anchor.head if anchor.head.lower_ not in NUMBER_WORDS else None
         inherited = noun is not None
-    verb, role = _governor(node)
+    verb, role = _second_look(node, *_governor(node))
     vlemma, nlemma = _verb_lemma(verb), _lemma(noun)
+    if verb is None and role == "pobj:of" and _lemma(node.head.head) in EVENT_NOUNS:
+        verb, vlemma, role = node.head.head, EVENT_NOUNS[_lemma(node.head.head)], "dobj"  # "the deaths of 12 insurgents"
     active_object = role in ("dobj", "nsubjpass", "pobj:of", "attr", "conj", "appos") or \
         (role == "nsubj" and verb is not None and any(c.dep_ == "auxpass" for c in verb.children))
     if quantity.unit not in ("", "percent") or nlemma in MONEY_NOUNS:

@@ -31,7 +31,10 @@ VAGUE: dict[str, tuple[int, int | None]] = {
     "millions": (2_000_000, None), "thousands": (2_000, None), "hundreds": (200, None),
     "scores": (40, None), "dozens": (24, None), "numerous": (4, None), "several": (3, None),
     "multiple": (3, None), "a handful of": (3, 5), "a number of": (3, None), "a few": (3, 5), "a couple of": (2, 2), "a couple": (2, 2),
+    "many": (4, None),  # read like "numerous" (ISAF: "killing many of them" -> 4)
 }
+# "many" after these words is no count: "how many", "so many", "too many", "not many", "as many (as)".
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:how|so|too|not|as|that|this)\s+$", re.IGNORECASE)
 FRACTIONS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
     "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
@@ -177,6 +180,8 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in text, in order, with its character span."""
     found = []
     for m in _NUM_RE.finditer(text):
+        if (m.group("vague") or "").lower() == "many" and _NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
         quantity = _from_match(m)
         if quantity is not None:
             found.append(quantity)

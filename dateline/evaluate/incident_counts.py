@@ -10,8 +10,8 @@ of an incident is the sum of the minimums of its *reported* killed / captured fi
 - a partitive of a group ("one of the insurgents", "one of several insurgents") once a group is counted;
 - a vague group ("several") already counted, unless "more/other/additional"; and a vague group when an
   exact count of 2+ in another sentence restates it ("detained several ... Eight insurgents were detained");
-- an implicit one ("killed a Taliban leader") that is definite ("the leader", "him") after a count, or
-  repeats a phrase already counted;
+- an implicit one ("killed a Taliban leader") that is definite ("the leader", "him") or ordinal ("a
+  second insurgent") after a count, or repeats a phrase already counted;
 - a number repeating one already counted: the same value and noun ("The two insurgents were killed"), a
   bare number ("... three died"), a definite numeral ("the two individuals"), or the very same phrase
   again ("two additional suspects" ... "two additional suspects");
@@ -32,6 +32,7 @@ _PARTITIVE = re.compile(r"(?:one|two|three|four|five|\d+|some|several|many|most|
                         r"several|many|numerous|multiple|two|three|four|five|\d+)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more|additional|other|another|further)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that|these|those|his|their|its|both|him|her|them)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?:a|the)\s+(?:second|third|fourth|fifth|last|final)\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"^[^.;]*?\bincluding\s+(?:the|this|that|his|their)\b", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
@@ -88,7 +89,7 @@ def incident_count(figures: list[Any], kind: str, text: str = "") -> int:
             seen_numbers.add((f.minimum, f.noun.lower()))
             continue
         if f.how.startswith("implicit"):
-            if (_DEFINITE.match(f.phrase) and total) or f.phrase.lower() in seen_phrases:
+            if ((_DEFINITE.match(f.phrase) or _ORDINAL.match(f.phrase)) and total) or f.phrase.lower() in seen_phrases:
                 continue  # "the leader", "him", the same "a suspected militant" again: already counted
         elif f.minimum > 0 and _repeats(f, text, seen_numbers, seen_phrases):
             continue

@@ -165,3 +165,10 @@ def test_one_person_with_two_roles(run: Any) -> None:
 
 def test_negated_count_is_marked(run: Any) -> None:
     assert _captured(run("Two men were questioned. The driver was not detained.")) == [("The driver", 1.0, "negated")]
+
+
+def test_deaths_of_and_shared_subject_of_a_passive(run: Any) -> None:
+    assert [(f.kind, f.minimum) for f in run("The raid led to the deaths of 12 gunmen and the seizure of weapons.")] \
+        == [("killed", 12.0)]
+    assert [(f.kind, f.minimum) for f in run("During the raid several gunmen opened fire on the patrol and were killed.")] \
+        == [("killed", 3.0)]

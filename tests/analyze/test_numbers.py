@@ -61,3 +61,9 @@ def test_find_in_text_with_spans() -> None:
     text = "Some 300 fled and two dozen were hurt in the 101st Airborne's sector."
     found = find_quantities(text)
     assert [(text[q.start:q.end], q.value) for q in found] == [("Some 300", 300), ("two dozen", 24)]
+
+
+def test_many_is_a_vague_count_except_in_questions_and_comparisons() -> None:
+    assert [(q.text, q.minimum) for q in find_quantities("the strike killed many of them")] == [("many", 4.0)]
+    assert find_quantities("how many were hurt, so many dead, not many left") == []
+    assert [q.text for q in find_quantities("as many as 3,000 troops")] == ["as many as 3,000"]
