@@ -379,13 +379,32 @@ def is_country_code(text: str) -> bool:
     return len(upper) == 3 and pycountry.countries.get(alpha_3=upper) is not None
 
 
+def is_acronym(inner: str, outer: str) -> bool:
+    """Tell whether a parenthesised word is the phrase's acronym ("MASSOB") rather than a
+    disambiguator that must not become an alias of its own: a country ("NATIONAL LIBERATION ARMY
+    (COLOMBIA)"), a kind ("GEORGIA (NATION)", "(SOVEREIGN STATE)", "(COUNTRY)") or a side ("KOREA
+    (NORTH)"). An acronym is one word of 3+ characters, no country code or country name, that starts
+    with an initial of the phrase or has at most 4 characters ("ETA", "GAM")."""
+    word = inner.strip()
+    if len(word.split()) != 1 or len(word) < 3 or is_country_code(word):
+        return False
+    try:
+        pycountry.countries.lookup(word)
+        return False
+    except LookupError:
+        pass
+    initials = {w[0] for w in outer.split() if w}
+    return word[0] in initials or len(word) <= 4
+
+
 def alias_forms(raw: str) -> list[str]:
     """Return the alias keys of a dictionary phrase, adding forms without "(ACRONYM)" and the acronym."""
     text = raw.replace("_", " ")
     forms = [text]
     if "(" in text:
-        forms.append(_PAREN.sub(" ", text))
-        forms.extend(m for m in _PAREN.findall(text) if len(m.strip()) >= 3 and not is_country_code(m.strip()))
+        outer = _PAREN.sub(" ", text)
+        forms.append(outer)
+        forms.extend(m for m in _PAREN.findall(text) if is_acronym(m, outer))
     return [k for k in (normalize(f) for f in forms) if k]
 
 
