@@ -175,3 +175,25 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
     assert len(outputs[0]) > 100_000
     kb = actor_kb.read_kb(outputs[0])
     assert kb.actor_ids("Daesh") == ["armed_group:islamic-state"]
+
+
+@pytest.mark.parametrize("word", ["Nation", "Republic", "country", "Sovereign State", "South", "North"])
+def test_disambiguators_are_no_aliases(word: str) -> None:
+    assert actor_kb.lookup(word) == []
+
+
+@pytest.mark.parametrize("name", ["Colombia", "Greece", "South Africa"])
+def test_a_country_name_names_only_the_country(name: str) -> None:
+    assert {e.kind for e in actor_kb.lookup(name)} == {"country"}
+
+
+def test_parenthesised_acronyms_stay_aliases() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from build_actor_kb import alias_forms
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    assert "massob" in alias_forms("MOVEMENT_FOR_THE_ACTUALIZATION_OF_BIAFRA_(MASSOB)")
+    assert "eta" in alias_forms("BASQUE_FATHERLAND_AND_FREEDOM_(ETA)")
+    assert alias_forms("GEORGIA_(NATION)") == ["georgia nation", "georgia"]
+    assert "colombia" not in alias_forms("NATIONAL_LIBERATION_ARMY_(COLOMBIA)")
