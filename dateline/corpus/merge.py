@@ -175,11 +175,16 @@ def _countries(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def merge_events(con: duckdb.DuckDBPyConnection, config: Any | None = None) -> MergeReport:
     """File every event report not yet merged (incremental: stored merged events are joined, never rebuilt).
 
+    Reports whose event is gone (re-analysed articles) leave their merged events first.
+
     Run it inside the caller's transaction (or on a plain connection)."""
     params = MergeParams.from_config(config)
     report = MergeReport()
+    stale = db.prune_stale(con)  # reports re-analysed away since the last run
     pending = db.pending_reports(con)
     if not pending:
+        db.refresh_merged(con, stale)
+        report.merged_events = stale
         return report
     dated = [r["date"] for r in pending if r["date"] is not None]
     window = timedelta(days=params.window_days)
@@ -214,7 +219,7 @@ def merge_events(con: duckdb.DuckDBPyConnection, config: Any | None = None) -> M
         touched.add(rep["merged_id"])
     db.write_sources(con, sources)
     db.write_decisions(con, decisions)
-    db.refresh_merged(con, sorted(touched))
+    db.refresh_merged(con, sorted(touched | set(stale)))
     report.reports = len(pending)
-    report.merged_events = sorted(touched)
+    report.merged_events = sorted(touched | set(stale))
     return report

@@ -29,6 +29,27 @@ REPORT_SQL = (
 
 
 
+def prune_stale(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Drop the filed reports (and their decisions) whose event is gone; the merged events they were in.
+
+    `dateline analyze --redo` rewrites an article's events: a report whose offsets or type changed
+    no longer exists, and its old source row would keep counting as a source of its merged event.
+    """
+    gone = con.execute(
+        "SELECT m.event_key, m.merged_id FROM merged_event_sources m WHERE NOT EXISTS (SELECT 1 FROM events e "
+        "WHERE e.article_id = m.article_id AND e.start = m.start AND e.\"end\" = m.\"end\" AND e.type = m.type)"
+    ).fetchall()
+    if not gone:
+        return []
+    con.register("gone_keys", pa.table({"event_key": pa.array([k for k, _ in gone], pa.string())}))
+    try:
+        con.execute("DELETE FROM merged_event_sources WHERE event_key IN (SELECT event_key FROM gone_keys)")
+        con.execute("DELETE FROM merge_decisions WHERE event_key IN (SELECT event_key FROM gone_keys)")
+    finally:
+        con.unregister("gone_keys")
+    return sorted({m for _, m in gone})
+
+
 def pending_reports(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Event reports not yet filed into a merged event, in report order (publication date, article, offset)."""
     return rows_as_dicts(con.execute(

@@ -74,3 +74,21 @@ def test_compare_rules() -> None:
     assert compare(base, {**base, "article_id": "b", "source_actors": ["country:RUS"]}, params) is None
     # one side without actors and no other evidence: not joined
     assert compare(base, {**base, "article_id": "b", "canonical_id": "b", "source_actors": []}, params) is None
+
+
+def test_reports_reanalysed_away_leave_their_merged_event(store) -> None:
+    con = store.con
+    _wire_story(con)
+    merge_events(con)
+    (merged,) = db.merged_events(con)
+    assert merged["reports"] == 4
+    # `dateline analyze --redo` rewrote one article's events: the old report is gone, a new one differs
+    con.execute("DELETE FROM events WHERE article_id = 'own'")
+    event(con, "own", 12, "COERCE", date(2017, 3, 6), sources=("isis",))
+    report = merge_events(con)
+    assert report.reports == 1 and merged["merged_id"] in report.merged_events
+    by_type = {m["type"]: m for m in db.merged_events(con)}
+    assert by_type["ASSAULT"]["reports"] == 3
+    assert "own" not in {s["article_id"] for s in db.sources_of(con, merged["merged_id"])}
+    assert not con.execute("SELECT count(*) FROM merge_decisions WHERE event_key LIKE 'own:10:%'").fetchone()[0]
+    assert merge_events(con).reports == 0  # nothing left to prune or file
