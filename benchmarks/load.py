@@ -290,6 +290,22 @@ def serve(db: Path, host: str, port: int, setup: Setup, log: Path, token: str | 
     raise SystemExit("server did not start within 120 s")
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server and its worker processes (Linux /proc; 0 elsewhere).
+
+    Unlike latency, this hardly depends on what else the machine runs: it says what each request costs."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # the server, or a process it started
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    return total
+
+
 def stop(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
     try:
@@ -306,6 +322,8 @@ class Results:
         self.cache: Counter[str] = Counter()
         self.torn: list[str] = []
         self.examples: list[str] = []
+        self.server_cpu = 0.0  # CPU seconds of the server's processes during the run
+        self.client_cpu = 0.0  # and of this load generator
 
     def error(self, name: str, detail: str) -> None:
         self.errors[name] += 1
@@ -414,8 +432,8 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * p) - 1))] if ordered else float("nan")
 
 
-async def load(base: str, draw: Draw, clients: int, duration: float, seed: int,
-               token: str | None, batch: int, pause: float) -> tuple[Results, float, tuple[int, int] | None]:
+async def load(base: str, draw: Draw, clients: int, duration: float, seed: int, token: str | None, batch: int,
+               pause: float, server_pid: int) -> tuple[Results, float, tuple[int, int] | None]:
     results = Results()
     # Idle connections are dropped by the client after 2 s, before uvicorn's 5 s keep-alive timeout:
     # with equal timeouts a request can be sent on a connection the server is closing (a ReadError
@@ -423,6 +441,8 @@ async def load(base: str, draw: Draw, clients: int, duration: float, seed: int,
     limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2, keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         await client.get("/api/stats")
+        cpu0 = time.process_time()
+        results.server_cpu = -server_cpu(server_pid)
         started = time.monotonic()
         until = started + duration
         tasks = [reader(client, draw, until, random.Random(seed + i), results, check=token is not None)
@@ -432,6 +452,8 @@ async def load(base: str, draw: Draw, clients: int, duration: float, seed: int,
             tasks.append(writer(client, token, until, batch, pause, results))
         done = await asyncio.gather(*tasks)
         elapsed = time.monotonic() - started
+        results.server_cpu += server_cpu(server_pid)
+        results.client_cpu = time.process_time() - cpu0
         if token:
             written = done[-1]
     return results, elapsed, written
@@ -447,7 +469,12 @@ def report(results: Results, elapsed: float, clients: int, label: str, load_befo
                "errors": errors, "torn_reads": len(results.torn),
                "cache_hit_rate": round(results.cache["hit"] / asked, 3) if asked else None,
                "cache": dict(results.cache), "load_before": round(load_before, 2),
-               "load_after": round(os.getloadavg()[0], 2)}
+               "load_after": round(os.getloadavg()[0], 2),
+               "server_cpu_ms_per_request": round(results.server_cpu * 1000 / max(1, len(every)), 1),
+               "client_cpu_ms_per_request": round(results.client_cpu * 1000 / max(1, len(every)), 1)}
+    cores = os.cpu_count() or 1
+    per_request = (results.server_cpu + results.client_cpu) / max(1, len(every))
+    summary["capacity_per_s"] = round(cores / per_request, 1) if per_request else None
     print(f"{'query':34} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, times in sorted(results.latency.items()):
         print(f"{name:34} {len(times):6} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} "
@@ -458,6 +485,11 @@ def report(results: Results, elapsed: float, clients: int, label: str, load_befo
           f"p99 {summary['p99_ms']} ms; errors {summary['errors']}; torn reads {summary['torn_reads']}; "
           f"cache hit rate {hit} {dict(results.cache)}; load average {summary['load_before']} before, "
           f"{summary['load_after']} after", flush=True)
+    print(f"[{label}] CPU per request: server {summary['server_cpu_ms_per_request']} ms, load generator "
+          f"{summary['client_cpu_ms_per_request']} ms; so this machine's {cores} cores, idle, could serve about "
+          f"{summary['capacity_per_s']} req/s of this mix (a closed loop of {clients} clients then waits about "
+          f"{clients / summary['capacity_per_s'] * 1000 if summary['capacity_per_s'] else float('nan'):.0f} ms "
+          "per request on average)", flush=True)
     for example in results.examples:
         print("  error:", example)
     for torn in results.torn[:10]:
@@ -489,7 +521,7 @@ def run_one(args: argparse.Namespace, setup: Setup, path: Path, draw: Draw) -> d
               f"{'fixed mix' if args.fixed_mix else 'varied mix'}, seed {args.seed}); "
               f"load average {load_before:.2f}, {os.cpu_count()} cores", flush=True)
         results, elapsed, written = asyncio.run(load(f"http://{host}:{port}", draw, args.clients, args.duration,
-                                                     args.seed, token, args.batch, args.pause))
+                                                     args.seed, token, args.batch, args.pause, server.pid))
         summary = report(results, elapsed, args.clients, setup.label + (", ingest" if token else ""), load_before)
         summary["command"] = command
         if written is not None:
@@ -506,14 +538,16 @@ def run_one(args: argparse.Namespace, setup: Setup, path: Path, draw: Draw) -> d
 
 
 def table(summaries: list[dict[str, Any]]) -> None:
-    print("\n| server | requests | req/s | p50 ms | p95 ms | p99 ms | errors | cache hit rate | load avg |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("\n| server | requests | req/s | p50 ms | p95 ms | p99 ms | errors | cache hit rate | server CPU ms/req "
+          "| client CPU ms/req | idle capacity req/s | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for s in summaries:
         hit = "-" if s["cache_hit_rate"] is None else f"{s['cache_hit_rate']:.0%}"
         print(f"| `{s['command']}` | {s['requests']:,} | {s['requests_per_s']} | {s['p50_ms']:,.0f} | "
-              f"{s['p95_ms']:,.0f} | {s['p99_ms']:,.0f} | {s['errors']} | {hit} | "
-              f"{s['load_before']} -> {s['load_after']} |")
-    print("(target: p95 < 250 ms, zero errors)")
+              f"{s['p95_ms']:,.0f} | {s['p99_ms']:,.0f} | {s['errors']} | {hit} | {s['server_cpu_ms_per_request']} | "
+              f"{s['client_cpu_ms_per_request']} | {s['capacity_per_s']} | {s['load_before']} -> {s['load_after']} |")
+    print("(target: p95 < 250 ms, zero errors. 'idle capacity' = cores / (server + client CPU per request): what "
+          "this machine could serve with nothing else running; a closed loop of N clients waits about N / req/s)")
 
 
 def main(argv: list[str] | None = None) -> int:
