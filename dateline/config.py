@@ -49,7 +49,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dedup.shingle_size", 3, "Words per shingle for near-duplicate detection."),
     Setting("dedup.num_perm", 128, "MinHash permutations per signature."),
     Setting("dedup.bands", 20, "LSH bands (num_perm // bands rows each); 0 picks them from the threshold."),
-    Setting("stories.threshold", 0.13, "Time-weighted TF-IDF similarity at or above which an article joins a story."),
+    Setting("stories.threshold", 0.35, "Probability (learned link model, resources/story_links.json) at or above which an article joins a story."),
     Setting("stories.window_days", 400, "Articles further apart never share a story; older ones leave the clusterer's memory."),
     Setting("stories.decay_days", 6.0, "Time penalty scale: similarity x (1 + days/decay_days)^-decay_power."),
     Setting("stories.decay_power", 0.6, "Time penalty exponent (0 = exponential decay over decay_days)."),

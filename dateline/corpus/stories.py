@@ -25,6 +25,19 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .story_links import (
+    AGE_PREFIX,
+    TITLE_PREFIX,
+    UNINDEXED,
+    Link,
+    LinkModel,
+    field_norms,
+    field_of,
+    link_features,
+    load_model,
+    probability,
+)
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d{3,}")
 _STOP_WORDS = (
     "a about above after again against all also am an and any are as at be because been before being "
@@ -48,7 +61,7 @@ _CAP_STOP = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "
 class StoryParams:
     """The knobs of story clustering (tuned on the GVA development set only)."""
 
-    threshold: float = 0.13
+    threshold: float = 0.35  # probability (story_links model) at or above which an article joins a story
     window_days: int = 400
     decay_days: float = 6.0
     decay_power: float = 0.6  # 0: exponential decay exp(-gap/decay_days); else (1 + gap/decay_days)^-power
@@ -65,10 +78,14 @@ class StoryParams:
     min_par_words: int = 5
     word_weight: float = 0.3
     min_hint_words: int = 40
-    rare_df: int = 5  # capitalised names in at most this many earlier articles are rare
-    rare_df_ratio: float = 0.0
+    rare_df: int = 5  # capitalised names in at most this many earlier articles are rare ...
+    rare_df_ratio: float = 0.005  # ... and in at most this share of them (in a small corpus nothing is rare)
     rare_stretch: float = 1.0  # each shared rare name stretches decay_days by this factor
-    centroid_weight: float = 0.7  # share of the story centroid's similarity in a story's score
+    centroid_weight: float = 0.7  # share of the story centroid's similarity in the mixed score feature
+    min_link: float = 0.04  # a member less similar than this is no story's best link
+    model_min_docs: int = 200  # below this many articles seen, join on the mixed score instead of the model
+    cold_threshold: float = 0.13  # mixed score needed to join a story in a corpus that young
+    max_candidates: int = 6  # only the stories with the best mixed scores are weighed by the link model
 
 
 @dataclass(slots=True)
@@ -79,6 +96,18 @@ class Assignment:
     story_id: str
     score: float
     new_story: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article ready to be scored and placed: day number, raw terms, vector, its field norms
+    (story_links.field_norms), words kept."""
+
+    day: int
+    counts: Counter[str]
+    vector: dict[str, float]
+    norms: tuple[float, float, float, bool]
+    words: int
 
 
 @dataclass(slots=True)
@@ -128,6 +157,7 @@ def content(text: str, params: StoryParams, seen: Counter[str]) -> str:
     return "\n".join(kept)
 
 
+_AGE = re.compile(r"\b(\d{1,2})-year-old|,\s(\d{1,2}),")  # "a 23-year-old", "Jane Roe, 23, of ..."
 _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+|\s*\|\s*")
 
 
@@ -144,7 +174,8 @@ def headline(title: str | None, params: StoryParams, seen: Counter[str]) -> str:
 
 def terms(title: str | None, text: str, params: StoryParams,
           entities: Iterable[str] = ()) -> Counter[str]:
-    """Raw term weights of an article: words, capitalised names and name pairs, entities."""
+    """Raw term weights of an article: words, capitalised names and name pairs, title words as their
+    own field, ages of the people mentioned, entities."""
     counts: Counter[str] = Counter()
     for source, weight in ((title or "", params.title_weight), (text, 1.0)):
         tokens = _WORD.findall(source)
@@ -161,6 +192,12 @@ def terms(title: str | None, text: str, params: StoryParams,
                 prev_cap = lower
             else:
                 prev_cap = ""
+    for token in _WORD.findall(title or ""):
+        lower = token.lower()
+        if lower not in _STOP:
+            counts[TITLE_PREFIX + lower] += 1.0
+    for match in _AGE.finditer(text):
+        counts[AGE_PREFIX + (match.group(1) or match.group(2))] += 1.0
     for entity in entities:
         counts["E:" + entity.lower()] += params.entity_weight
     return counts
@@ -169,16 +206,21 @@ def terms(title: str | None, text: str, params: StoryParams,
 class StoryClusterer:
     """Single-pass clustering over a stream of dated articles, resumable from a saved state."""
 
-    def __init__(self, params: StoryParams | None = None, state: StoryState | None = None) -> None:
+    def __init__(self, params: StoryParams | None = None, state: StoryState | None = None,
+                 model: LinkModel | None = None) -> None:
         self.params = params or StoryParams()
         self.state = state or StoryState()
         self._postings: dict[str, list[tuple[str, float]]] = {}
         self._sums: dict[str, dict[str, float]] = {}  # story -> sum of its remembered members' vectors
         self._norms: dict[str, float] = {}  # story -> squared norm of that sum
+        self._sizes: Counter[str] = Counter()  # story -> remembered members
+        self._field_norms: dict[str, tuple[float, float, float, bool]] = {}  # article -> field_norms
+        self.model: LinkModel = model or load_model()
         for doc in self.state.docs.values():
             self._index(doc)
 
-    def _index(self, doc: _Doc) -> None:
+    def _index(self, doc: _Doc, norms: tuple[float, float, float, bool] | None = None) -> None:
+        """Add a remembered article to its story's sums and to the inverted index."""
         total = self._sums.setdefault(doc.story_id, {})
         cross = 0.0
         for term, weight in doc.vector.items():
@@ -187,8 +229,12 @@ class StoryClusterer:
             total[term] = old + weight
         self._norms[doc.story_id] = self._norms.get(doc.story_id, 0.0) + 2.0 * cross + \
             sum(w * w for w in doc.vector.values())
+        self._sizes[doc.story_id] += 1
+        self._field_norms[doc.article_id] = norms or field_norms(doc.vector)
         postings = self._postings
         for term, weight in doc.vector.items():
+            if term[:2] in UNINDEXED:
+                continue  # title words and ages are compared with the best member only, never looked up
             entry = postings.get(term)
             if entry is None:
                 postings[term] = [(doc.article_id, weight)]
@@ -203,75 +249,128 @@ class StoryClusterer:
         norm = math.sqrt(sum(v * v for v, _ in top)) or 1.0
         return {t: v / norm for v, t in top}
 
-    def _scores(self, day: int, vector: dict[str, float]) -> list[tuple[str, float]]:
-        """Candidate stories and their scores, best first."""
+    def links(self, day: int, vector: dict[str, float]) -> list[Link]:
+        """Candidate stories: each with its best time-weighted member, found through the inverted index."""
         params, state = self.params, self.state
         cap = max(params.min_df_cap, params.max_df_ratio * state.n_docs)
-        rare_cap = max(params.rare_df, params.rare_df_ratio * state.n_docs)
+        rare_cap = min(params.rare_df, params.rare_df_ratio * state.n_docs)
         dots: dict[str, float] = {}
         rare: Counter[str] = Counter()
+        pairs: Counter[str] = Counter()
         df, postings = state.df, self._postings
         for term, weight in vector.items():
             count = df.get(term, 0)
-            if count > cap:
+            if count > cap or term[:2] in UNINDEXED:
                 continue
             found = postings.get(term, ())
             for article_id, other in found:
                 dots[article_id] = dots.get(article_id, 0.0) + weight * other
-            if count <= rare_cap and term.startswith("N:"):
-                rare.update(article_id for article_id, _ in found)
-        docs = state.docs
-        window, threshold, lam = params.window_days, params.threshold, params.centroid_weight
-        story_dot: dict[str, float] = {}
-        links: dict[str, tuple[float, int, float]] = {}  # story -> best time-weighted link, its gap, time factor
+            if count <= rare_cap:
+                if term.startswith("N:"):
+                    rare.update(article_id for article_id, _ in found)
+                elif term.startswith("P:"):
+                    pairs.update(article_id for article_id, _ in found)
+        docs, window, floor = state.docs, params.window_days, params.min_link
+        seen: dict[str, list[float]] = {}  # story -> summed similarity, members matched, nearest gap
+        best: dict[str, tuple[float, float, int, float, str]] = {}  # story -> link, dot, gap, factor, member
         for article_id, dot in dots.items():
             doc = docs[article_id]
             gap = abs(day - doc.day)
             if gap > window:
                 continue
             story = doc.story_id
-            story_dot[story] = story_dot.get(story, 0.0) + dot
-            if dot * 1.0000001 < threshold * (1.0 - lam):
-                continue  # too weak to be a story's best link: a story needs one above threshold * (1 - lam)
+            stats = seen.get(story)
+            if stats is None:
+                stats = seen[story] = [dot, 0, gap]
+            else:
+                stats[0] += dot
+                if gap < stats[2]:
+                    stats[2] = gap
+            if dot < floor:
+                continue
+            stats[1] += 1
             scale = params.decay_days * (1.0 + params.rare_stretch * rare.get(article_id, 0))
             if params.decay_power:
                 factor = (1.0 + gap / scale) ** -params.decay_power
             else:
                 factor = math.exp(-gap / scale)
-            held = links.get(story)
+            held = best.get(story)
             if held is None or dot * factor > held[0]:
-                links[story] = (dot * factor, gap, factor)
-        norms = self._norms
-        scores: list[tuple[float, str]] = []
-        for story, (link, _, factor) in links.items():
-            score = link
-            if lam:
-                centroid = story_dot[story] / (math.sqrt(norms[story]) if norms.get(story) else 1.0)
-                score = (1.0 - lam) * link + lam * min(centroid, 1.0) * factor
-            scores.append((-score, story))
-        scores.sort()  # best first, ties by story id
-        return [(story, -negative) for negative, story in scores]
+                best[story] = (dot * factor, dot, gap, factor, article_id)
+        norms, sizes = self._norms, self._sizes
+        found_links = []
+        for story, (link, dot, gap, factor, member) in best.items():
+            norm = norms.get(story, 0.0)
+            summed, matched, nearest = seen[story]
+            centroid = min(summed / math.sqrt(norm), 1.0) if norm > 0.0 else 0.0
+            found_links.append(Link(story, member, link, dot, gap, factor, rare.get(member, 0),
+                                    pairs.get(member, 0), centroid, sizes.get(story, 1), int(matched),
+                                    int(nearest)))
+        return found_links
 
-    def add(self, article_id: str, published: date | None, title: str | None, text: str,
-            entities: Iterable[str] = (), story_hint: str | None = None) -> Assignment:
-        """Place one article; `story_hint` (its canonical copy's story) is followed unless it is boilerplate."""
+    def candidates(self, prepared: Prepared) -> list[tuple[str, float, list[float]]]:
+        """The candidate stories with the best mixed scores, each with its feature row (story_links.FEATURES)."""
+        params, state = self.params, self.state
+        day, vector, norms = prepared.day, prepared.vector, prepared.norms
+        cap = max(params.min_df_cap, params.max_df_ratio * state.n_docs)
+        df = state.df
+        fielded = [(t, w, field_of(t)) for t, w in vector.items()
+                   if df.get(t, 0) <= cap or t.startswith(AGE_PREFIX)]
+        lam = params.centroid_weight
+        mixed_links = sorted(((-((1.0 - lam) * link.link + lam * link.centroid * link.factor), link.story_id), link)
+                             for link in self.links(day, vector))
+        rows = []
+        for (negative, _), link in mixed_links[: params.max_candidates or None]:
+            mixed = -negative
+            member = state.docs[link.member].vector
+            rows.append((link.story_id, mixed, link_features(link, mixed, fielded, norms, member,
+                                                      self._field_norms[link.member],
+                                                      self._sums[link.story_id], self._norms[link.story_id])))
+        return rows
+
+    def _scores(self, prepared: Prepared) -> tuple[list[tuple[str, float]], float]:
+        """Candidate stories and their scores, best first, and the score needed to join one: the
+        link model's probability, or while the corpus is younger than `model_min_docs` articles (its
+        document frequencies too coarse for the learned weights) the mixed similarity score."""
+        params, candidates = self.params, self.candidates(prepared)
+        if self.state.n_docs < params.model_min_docs:
+            scored = sorted((-mixed, story) for story, mixed, _ in candidates)
+            return [(story, -negative) for negative, story in scored], params.cold_threshold
+        model = self.model
+        scored = sorted((-model.logit(row), story) for story, _, row in candidates)
+        return [(story, probability(-negative)) for negative, story in scored], params.threshold  # ties by id
+
+    def prepare(self, published: date | None, title: str | None, text: str,
+                entities: Iterable[str] = ()) -> Prepared:
+        """An article's day, terms and vector (updates the boilerplate counts, nothing else)."""
         day = published.toordinal() if published else self.state.latest_day
         kept = content(text, self.params, self.state.paragraphs)
         counts = terms(headline(title, self.params, self.state.paragraphs), kept, self.params, entities)
         vector = self._vector(counts)
-        if story_hint is not None and kept.count(" ") + 1 >= self.params.min_hint_words:
-            story_id, score = story_hint, 1.0
-        else:
-            ranked = self._scores(day, vector)
-            score = ranked[0][1] if ranked else 0.0
-            story_id = ranked[0][0] if score >= self.params.threshold else "s" + article_id
+        return Prepared(day, counts, vector, field_norms(vector), kept.count(" ") + 1)
+
+    def place(self, article_id: str, prepared: Prepared, story_id: str) -> None:
+        """Remember a prepared article as a member of `story_id`."""
         state = self.state
         state.n_docs += 1
-        state.df.update(counts.keys())
-        state.latest_day = max(state.latest_day, day)
-        doc = _Doc(article_id, day, story_id, vector)
+        state.df.update(prepared.counts.keys())
+        state.latest_day = max(state.latest_day, prepared.day)
+        doc = _Doc(article_id, prepared.day, story_id, prepared.vector)
         state.docs[article_id] = doc
-        self._index(doc)
+        self._index(doc, prepared.norms)
+
+    def add(self, article_id: str, published: date | None, title: str | None, text: str,
+            entities: Iterable[str] = (), story_hint: str | None = None) -> Assignment:
+        """Place one article; `story_hint` (its canonical copy's story) is followed unless it is boilerplate.
+        The score is the link model's probability for the chosen story (1.0 when the hint was followed)."""
+        prepared = self.prepare(published, title, text, entities)
+        if story_hint is not None and prepared.words >= self.params.min_hint_words:
+            story_id, score = story_hint, 1.0
+        else:
+            ranked, needed = self._scores(prepared)
+            score = ranked[0][1] if ranked else 0.0
+            story_id = ranked[0][0] if score >= needed else "s" + article_id
+        self.place(article_id, prepared, story_id)
         return Assignment(article_id, story_id, round(score, 6), story_id == "s" + article_id)
 
     def prune(self) -> int:
@@ -283,6 +382,7 @@ class StoryClusterer:
         for key in old:
             del self.state.docs[key]
         self._postings, self._sums, self._norms = {}, {}, {}
+        self._sizes, self._field_norms = Counter(), {}
         for doc in self.state.docs.values():
             self._index(doc)
         return len(old)
