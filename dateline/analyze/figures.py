@@ -176,7 +176,7 @@ def _noun_of(anchor: Any, span: Any) -> Any | None:
 def _governor(node: Any) -> tuple[Any | None, str]:
     """The verb governing a noun phrase and the role it plays ("dobj", "nsubjpass", "pobj:to", ...)."""
     role = node.dep_
-    while node.dep_ == "conj" and node.head.i != node.i:
+    while (node.dep_ == "conj" or _listed(node)) and node.head.i != node.i:
         node = node.head
         role = node.dep_
     if role == "appos":
@@ -199,6 +199,14 @@ def _governor(node: Any) -> tuple[Any | None, str]:
 
 
 ALONG = frozenset({"along", "together"})
+
+
+def _listed(node: Any) -> bool:
+    """A list member the parser hung as an apposition: "a leader, a facilitator and several associates"
+    (the apposition has its own "and ..." conjunct)."""
+    return node.dep_ == "appos" and node.head.pos_ == "NOUN" and node.head.i < node.i \
+        and any(c.dep_ == "cc" for c in node.children) \
+        and any(c.dep_ == "conj" for c in node.children)
 
 
 def _subject_behind_place(node: Any) -> tuple[Any, str] | None:
@@ -301,6 +309,14 @@ def _read(anchor: Any, span: Any, quantity: Quantity) -> _Reading:
     return reading
 
 
+def _passive(verb: Any) -> bool:
+    """A passive verb, also when its auxiliary is shared with the verb before it ("two were killed and
+    several others detained")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
 def _second_look(node: Any, verb: Any | None, role: str) -> tuple[Any | None, str]:
     """The subject of one verb that is also the subject of a coordinated passive casualty verb ("several
     insurgents presented a threat and were killed"): that verb, the role nsubjpass."""
@@ -326,7 +342,7 @@ def _classify(anchor: Any, span: Any, quantity: Quantity) -> tuple[_Reading, boo
     if verb is None and role == "pobj:of" and _lemma(node.head.head) in EVENT_NOUNS:
         verb, vlemma, role = node.head.head, EVENT_NOUNS[_lemma(node.head.head)], "dobj"  # "the deaths of 12 insurgents"
     active_object = role in ("dobj", "nsubjpass", "pobj:of", "attr", "conj", "appos") or \
-        (role == "nsubj" and verb is not None and any(c.dep_ == "auxpass" for c in verb.children))
+        (role == "nsubj" and verb is not None and _passive(verb))
     if quantity.unit not in ("", "percent") or nlemma in MONEY_NOUNS:
         return _Reading("money", noun, verb, "money:unit"), inherited
     if quantity.unit == "percent":
@@ -448,7 +464,7 @@ class _Finder:
                 verb, role = _governor(token.head.head)  # "captured an Islamic Movement of Uzbekistan facilitator"
                 vlemma = _verb_lemma(verb)
             passive = role == "nsubjpass" or (role == "nsubj" and verb is not None
-                                              and any(c.dep_ == "auxpass" for c in verb.children))
+                                              and _passive(verb))
             if vlemma not in CASUALTY_VERBS or not (role in ("dobj", "conj") or passive):
                 continue
             if token.ent_type_ == "PERSON" and token.dep_ == "appos":

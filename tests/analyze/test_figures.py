@@ -172,3 +172,12 @@ def test_deaths_of_and_shared_subject_of_a_passive(run: Any) -> None:
         == [("killed", 12.0)]
     assert [(f.kind, f.minimum) for f in run("During the raid several gunmen opened fire on the patrol and were killed.")] \
         == [("killed", 3.0)]
+
+
+def test_shared_passive_auxiliary_and_list_parsed_as_apposition(run: Any) -> None:
+    found = run("Two poachers were killed and several others detained in a joint ranger and police operation near "
+                "the park gate.")
+    assert [(f.kind, f.minimum) for f in found] == [("killed", 2.0), ("captured", 3.0)]
+    found = run("A joint ranger patrol captured a poaching gang leader, a gang financier and several of their couriers "
+                "during a raid in Tsavo district yesterday.")
+    assert [m for _, m, _ in _captured(found)] == [1.0, 1.0, 3.0]
