@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .figure_parse import listed, name_before, passive, shares_determiner, subject_behind_place
 from .numbers import Quantity, find_quantities
 from .registry import stage
 
@@ -176,11 +177,11 @@ def _noun_of(anchor: Any, span: Any) -> Any | None:
 def _governor(node: Any) -> tuple[Any | None, str]:
     """The verb governing a noun phrase and the role it plays ("dobj", "nsubjpass", "pobj:to", ...)."""
     role = node.dep_
-    while (node.dep_ == "conj" or _listed(node)) and node.head.i != node.i:
+    while (node.dep_ == "conj" or listed(node)) and node.head.i != node.i:
         node = node.head
         role = node.dep_
     if role == "appos":
-        misparsed = _subject_behind_place(node)
+        misparsed = subject_behind_place(node)
         if misparsed is not None:
             return misparsed
     head = node.head
@@ -199,31 +200,6 @@ def _governor(node: Any) -> tuple[Any | None, str]:
 
 
 ALONG = frozenset({"along", "together"})
-
-
-def _listed(node: Any) -> bool:
-    """A list member the parser hung as an apposition: "a leader, a facilitator and several associates"
-    (the apposition has its own "and ..." conjunct)."""
-    return node.dep_ == "appos" and node.head.pos_ == "NOUN" and node.head.i < node.i \
-        and any(c.dep_ == "cc" for c in node.children) \
-        and any(c.dep_ == "conj" for c in node.children)
-
-
-def _subject_behind_place(node: Any) -> tuple[Any, str] | None:
-    """The verb and role of a subject the parser hung as an apposition on a place name before it: a
-    dateline run into the first sentence ("KABUL, Afghanistan (Dec. 7) A Taliban facilitator was
-    captured") or a fronted place ("In a separate event in Afghanistan, a leader was captured")."""
-    place = node.head
-    if place.i >= node.i or not (place.ent_type_ in ("GPE", "LOC") or place.is_upper):
-        return None
-    root = node.sent.root
-    if root.pos_ not in ("VERB", "AUX") or root.i < node.i:
-        return None
-    if place.dep_ in ("nsubj", "nsubjpass") and place.head == root:
-        return root, place.dep_
-    if not any(c.dep_ in SUBJECT_DEPS for c in root.children) and any(c.dep_ == "auxpass" for c in root.children):
-        return root, "nsubjpass"
-    return None
 
 
 def _along_with(prep: Any) -> bool:
@@ -309,14 +285,6 @@ def _read(anchor: Any, span: Any, quantity: Quantity) -> _Reading:
     return reading
 
 
-def _passive(verb: Any) -> bool:
-    """A passive verb, also when its auxiliary is shared with the verb before it ("two were killed and
-    several others detained")."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return True
-    return verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
-
-
 def _second_look(node: Any, verb: Any | None, role: str) -> tuple[Any | None, str]:
     """The subject of one verb that is also the subject of a coordinated passive casualty verb ("several
     insurgents presented a threat and were killed"): that verb, the role nsubjpass."""
@@ -342,7 +310,7 @@ def _classify(anchor: Any, span: Any, quantity: Quantity) -> tuple[_Reading, boo
     if verb is None and role == "pobj:of" and _lemma(node.head.head) in EVENT_NOUNS:
         verb, vlemma, role = node.head.head, EVENT_NOUNS[_lemma(node.head.head)], "dobj"  # "the deaths of 12 insurgents"
     active_object = role in ("dobj", "nsubjpass", "pobj:of", "attr", "conj", "appos") or \
-        (role == "nsubj" and verb is not None and _passive(verb))
+        (role == "nsubj" and verb is not None and passive(verb))
     if quantity.unit not in ("", "percent") or nlemma in MONEY_NOUNS:
         return _Reading("money", noun, verb, "money:unit"), inherited
     if quantity.unit == "percent":
@@ -386,23 +354,6 @@ def _excluded(text: str, quantity: Quantity, times: list[tuple[int, int]], phone
     if re.match(r"^(?:no|none)\s+$", before[-4:], re.IGNORECASE) or re.search(r"\bno\s+$", before):
         return "negated"
     return ""
-
-
-def _name_before(token: Any) -> bool:
-    """True when a person noun is the "of" object of an indefinite proper name: the parser split "an
-    Islamic Movement of Uzbekistan facilitator" at "of", and the person is the phrase's real head."""
-    name = token.head.head
-    return token.head.lower_ == "of" and name.pos_ == "PROPN" and name.i < token.i \
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in name.children)
-
-
-def _shares_determiner(token: Any) -> bool:
-    """True for a coordinated person noun without a determiner of its own after a singular one that has
-    one ("a Taliban manufacturer and facilitator"): the two nouns name one person."""
-    head = token.head
-    return token.dep_ == "conj" and head.i < token.i and head.tag_ == "NN" \
-        and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children) \
-        and any(c.dep_ == "det" for c in head.children)
 
 
 def _person_count(token: Any) -> bool:
@@ -460,16 +411,15 @@ class _Finder:
             vlemma = _verb_lemma(verb)
             if role == "pobj:of" and verb is None and _lemma(token.head.head) in EVENT_NOUNS:
                 verb, vlemma, role = token.head.head, EVENT_NOUNS[_lemma(token.head.head)], "dobj"
-            elif role == "pobj:of" and verb is None and _name_before(token):
+            elif role == "pobj:of" and verb is None and name_before(token):
                 verb, role = _governor(token.head.head)  # "captured an Islamic Movement of Uzbekistan facilitator"
                 vlemma = _verb_lemma(verb)
-            passive = role == "nsubjpass" or (role == "nsubj" and verb is not None
-                                              and _passive(verb))
-            if vlemma not in CASUALTY_VERBS or not (role in ("dobj", "conj") or passive):
+            is_passive = role == "nsubjpass" or (role == "nsubj" and verb is not None and passive(verb))
+            if vlemma not in CASUALTY_VERBS or not (role in ("dobj", "conj") or is_passive):
                 continue
             if token.ent_type_ == "PERSON" and token.dep_ == "appos":
                 continue
-            if _shares_determiner(token):
+            if shares_determiner(token):
                 continue  # "a bomb maker and facilitator": one person with two roles
             left = min(t.idx for t in token.subtree if t.i <= token.i)
             q = Quantity(left, token.idx + len(token.text), self.a.text[left:token.idx + len(token.text)],
