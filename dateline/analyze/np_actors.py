@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -103,40 +104,68 @@ def candidates(doc: Any, actor_spans: Iterable[tuple[int, int, str]] = (),
     return out
 
 
+@dataclass(slots=True)
+class TokenView:
+    """The per-token strings the features read, read once per doc.
+
+    spaCy builds a Token object and looks its strings up anew on every access; a doc's ~150
+    candidate spans read the same tokens many times over.
+    """
+
+    toks: list[Any]  # list(doc)
+    text: list[str]
+    lower: list[str]
+    ws: list[str]  # text_with_ws
+    dep: list[str]
+    pos: list[str]
+    tag: list[str]
+    ent: list[str]  # ent_type_
+    lemma: list[str]  # lemma_, lower-cased
+    shape: list[str]  # _shape(text)
+
+    @classmethod
+    def of(cls, doc: Any, toks: list[Any] | None = None) -> TokenView:
+        toks = toks if toks is not None else list(doc)
+        text = [t.text for t in toks]
+        return cls(toks, text, [t.lower_ for t in toks], [t.text_with_ws for t in toks], [t.dep_ for t in toks],
+                   [t.pos_ for t in toks], [t.tag_ for t in toks], [t.ent_type_ for t in toks],
+                   [t.lemma_.lower() for t in toks], [_shape(x) for x in text])
+
+
 def features(doc: Any, start: int, end: int, whys: list[str], gaz: Any = None,
-             toks: list[Any] | None = None) -> list[str]:
-    """The sparse features of one candidate span (``toks``: ``list(doc)``, to save token lookups)."""
-    toks = toks if toks is not None else list(doc)
-    root = toks[doc[start:end].root.i]
-    inside = toks[start:end]
-    first, last = inside[0], inside[-1]
-    span_text = "".join(t.text_with_ws for t in inside[:-1]) + last.text  # == Span.text, no new Tokens
+             toks: list[Any] | None = None, view: TokenView | None = None) -> list[str]:
+    """The sparse features of one candidate span (``view``: the doc's TokenView, to save token lookups)."""
+    v = view if view is not None else TokenView.of(doc, toks)
+    r = doc[start:end].root.i
+    last = end - 1
+    span_text = "".join(v.ws[start:last]) + v.text[last]  # == Span.text, no new Tokens
     text = span_text.lower()
     det = "-"
-    if first.dep_ in ("det", "poss") or first.lower_ in ("the", "a", "an"):
-        det = first.lower_
-    lemma = root.lemma_.lower()
-    shapes = "".join(sorted({_shape(t.text) for t in inside}))
-    feats = ["bias", f"n={min(end - start, 5)}", f"shape={shapes}", f"fshape={_shape(first.text)}",
-             f"lshape={_shape(last.text)}", f"head={lemma}", f"head+det={lemma}|{det}", f"det={det}",
-             f"hpos={root.pos_}", f"htag={root.tag_}", f"hdep={root.dep_}", f"text={text}",
-             f"first={first.lower_}", f"last={last.lower_}", f"ent_type={root.ent_type_ or '-'}",
-             f"prev={toks[start - 1].lower_ if start else '<s>'}",
-             f"next={toks[end].lower_ if end < len(toks) else '</s>'}",
-             f"prevpos={toks[start - 1].pos_ if start else '<s>'}", f"head+shape={lemma}|{_shape(root.text)}"]
+    if v.dep[start] in ("det", "poss") or v.lower[start] in ("the", "a", "an"):
+        det = v.lower[start]
+    lemma = v.lemma[r]
+    shapes = "".join(sorted(set(v.shape[start:end])))
+    feats = ["bias", f"n={min(end - start, 5)}", f"shape={shapes}", f"fshape={v.shape[start]}",
+             f"lshape={v.shape[last]}", f"head={lemma}", f"head+det={lemma}|{det}", f"det={det}",
+             f"hpos={v.pos[r]}", f"htag={v.tag[r]}", f"hdep={v.dep[r]}", f"text={text}",
+             f"first={v.lower[start]}", f"last={v.lower[last]}", f"ent_type={v.ent[r] or '-'}",
+             f"prev={v.lower[start - 1] if start else '<s>'}",
+             f"next={v.lower[end] if end < len(v.lower) else '</s>'}",
+             f"prevpos={v.pos[start - 1] if start else '<s>'}", f"head+shape={lemma}|{v.shape[r]}"]
     feats += [f"why={w}" for w in whys]
     feats += [f"why={w}|det={det}" for w in whys]
     feats += [f"why={w}|shape={shapes}" for w in whys]
-    mods = [t for t in inside if t.i != root.i and t.dep_ in ("amod", "compound", "nmod")]
-    for t in mods:
-        feats.append(f"mod={t.lower_}")
-        if t.ent_type_:
-            feats.append(f"modent={t.ent_type_}|head={lemma}")
-    if any(t.ent_type_ in ("NORP", "GPE") for t in mods):
+    mods = [i for i in range(start, end) if i != r and v.dep[i] in ("amod", "compound", "nmod")]
+    for i in mods:
+        feats.append(f"mod={v.lower[i]}")
+        if v.ent[i]:
+            feats.append(f"modent={v.ent[i]}|head={lemma}")
+    if any(v.ent[i] in ("NORP", "GPE") for i in mods):
         feats.append(f"natmod|head={lemma}")
-    if root.tag_ in ("NNS", "NNPS"):
+    if v.tag[r] in ("NNS", "NNPS"):
         feats.append(f"plural|det={det}")
     if "pron" in whys:
+        first = v.toks[start]
         sent_ents = sorted({e.label_ for e in first.sent.ents if e.label_ in ("GPE", "NORP", "ORG")}) or ["-"]
         verb = first.head.lemma_.lower() if first.head.i != first.i else "-"
         feats += [f"pron={first.lower_}|verb={verb}", f"pron={first.lower_}|dep={first.dep_}",
@@ -219,9 +248,9 @@ def typed_spans(doc: Any, model: Model, actor_spans: Iterable[tuple[int, int, st
                 chunks: list[Any] | None = None) -> list[tuple[int, int, str, float]]:
     """Non-overlapping (start, end, label, margin) token spans the model types, in text order."""
     scored = []
-    toks = toks if toks is not None else list(doc)
-    for (start, end), whys in candidates(doc, actor_spans, toks, chunks).items():
-        s = model.scores(features(doc, start, end, whys, gaz, toks))
+    view = TokenView.of(doc, toks)
+    for (start, end), whys in candidates(doc, actor_spans, view.toks, chunks).items():
+        s = model.scores(features(doc, start, end, whys, gaz, view=view))
         best = max(range(1, len(LABELS)), key=lambda k: s[k])
         margin = s[best] - s[0] + NONE_BIAS
         if margin > 0:
@@ -242,7 +271,8 @@ def iter_training(doc: Any, gold: set[tuple[int, int, str]], actor_spans: Iterab
     by_span: dict[tuple[int, int], str] = {}
     for s, e, label in sorted(gold):
         by_span.setdefault((s, e), label)
-    for (start, end), whys in candidates(doc, actor_spans).items():
+    view = TokenView.of(doc)
+    for (start, end), whys in candidates(doc, actor_spans, view.toks).items():
         span = doc[start:end]
         label = by_span.get((span.start_char, span.end_char), "NONE")
-        yield features(doc, start, end, whys, gaz), LABELS.index(label)
+        yield features(doc, start, end, whys, gaz, view=view), LABELS.index(label)
