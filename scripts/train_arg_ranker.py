@@ -12,8 +12,8 @@ span of that role (R counts for both). One logistic regression per role (libline
 randomness) is fitted on the candidates' feature strings (``event_ranker.candidate_features``).
 
 The threshold: 5-fold out-of-fold probabilities (folds by sentence), over the events the rules left
-without that role, the lowest probability at which filling the role with the best candidate gains the
-most: right fills minus wrong ones (another actor, or none tagged in that role), so a fill is right
+without that role, the probability (from 0.10 to 0.95; on a tie the highest) at which filling the role
+with the best candidate gains the most: right fills minus wrong ones (another actor, or none tagged in that role), so a fill is right
 more often than not. ConfliBERT tags nearly every sentence's source and target, so wrong picks stand in
 for PLOVER's events without a target. Weights are rounded to
 4 places and features with |weight| < 0.001 dropped. (At run time the same threshold also serves
@@ -127,12 +127,12 @@ def choose_threshold(rows: list[Example]) -> tuple[float, dict[str, int]]:
         if r.rules_empty and (r.event_key not in best or probs[i] > best[r.event_key][0]):
             best[r.event_key] = (probs[i], r)
     chosen, stats = 1.0, {"gain": 0, "right": 0, "spurious": 0, "wrong": 0, "events": len(best)}
-    for th in [k / 100 for k in range(20, 96)]:
+    for th in [k / 100 for k in range(10, 96)]:
         picked = [r for p, r in best.values() if p >= th]
         right = sum(r.label for r in picked)
         spurious = sum(1 for r in picked if not r.role_tagged)
         wrong = len(picked) - right - spurious
-        if right - spurious - wrong > stats["gain"]:
+        if right - spurious - wrong >= stats["gain"]:  # ties: the higher threshold, fewer fills
             chosen = th
             stats = {"gain": right - spurious - wrong, "right": right, "spurious": spurious, "wrong": wrong,
                      "events": len(best)}
@@ -157,7 +157,7 @@ def main() -> int:
         artifact[role] = {"weights": dict(sorted(weights.items())), "bias": bias, "threshold": threshold,
                           "cv": stats, "examples": len(rows[role])}
         print(f"{role}: {len(rows[role])} candidates, threshold {threshold}, cv {stats}")
-    with args.out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:  # same bytes every run
+    with args.out.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:  # same bytes every run
         fh.write(json.dumps(artifact, sort_keys=True).encode("utf-8"))
     return 0
 

@@ -129,8 +129,20 @@ def candidate_features(event: Any, trigger: Any, token: Any, mention: ActorMenti
              f"type={event.type}|prep={prep}", f"type={event.type}|side={side}", f"tpos={trigger.pos_}|side={side}",
              f"in_trigger={in_trigger}", f"in_clause={in_clause}", f"coded={bool(mention.country or mention.code)}",
              f"rank_after={min(rank_after, 3)}" if side == "after" else "rank_after=-",
-             f"headlemma={token.head.lemma_.lower()}" if token.dep_ == "pobj" else "headlemma=-"]
+             f"headlemma={token.head.lemma_.lower()}" if token.dep_ == "pobj" else "headlemma=-",
+             f"sector={mention.sector or '-'}", f"sub={_subordinate_mark(token, trigger)}",
+             f"tlemma={trigger.lemma_.lower()}"]
     return feats
+
+
+def _subordinate_mark(token: Any, trigger: Any) -> str:
+    """The marker ("if", "when", "after" ...) of an adverbial clause holding the candidate but not the
+    trigger ("will not accept refugees *if* war starts in Iraq"), else "-"."""
+    for node in token.ancestors:
+        if node.dep_ == "advcl" and node not in trigger.ancestors and node != trigger:
+            mark = next((c.lower_ for c in node.children if c.dep_ in ("mark", "advmod") and c.i < node.i), "")
+            return mark or "advcl"
+    return "-"
 
 
 def candidates(event: Any, analysis: Analysis, avoid: list[EventActor]) -> list[tuple[ActorMention, Any]]:
