@@ -78,10 +78,7 @@ def _token_at(doc: Any, start: int, end: int) -> Any | None:
 
 def _ancestors(token: Any) -> list[Any]:
     """The token and its heads up to the sentence root."""
-    chain = [token]
-    while chain[-1].head != chain[-1] and len(chain) < 40:
-        chain.append(chain[-1].head)
-    return chain
+    return [token, *token.ancestors]
 
 
 def dep_path(cand: Any, trigger: Any) -> tuple[str, str, int]:
