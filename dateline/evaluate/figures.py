@@ -16,8 +16,7 @@ one prediction per incident is derived from the figures:
   in its sentence, else the first incident time of the text, else the publication date. An incident
   time is day-precise, on or up to 31 days before publication, and not the dateline (a date written with
   digits equal to the publication date), not a statement's time ("today confirmed the arrest ... Sept.
-  19") and not a noun's ("Tuesday's attack"). In the operational updates of Feb-Mar 2011 a relative
-  date counts from the day before the update (``LAGGED_UPDATES``: the annotators' reading). A release
+  19") and not a noun's ("Tuesday's attack"). A release
   without a publication date gets one from its release reference and first month-day (``infer_published``);
 - province: the first "<Name> province" in the text, else the admin1 of the first resolved place,
   else the place-name part of a "Town/Province" dateline. Names match when their folded spellings
@@ -36,8 +35,8 @@ import sys
 import time
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -125,25 +124,10 @@ def same_place(a: str | None, b: str) -> bool:
     return bool(fa) and (fa == fb or SequenceMatcher(None, fa, fb).ratio() >= 0.8)
 
 
-# The annotators' reading of the ISAF Joint Command operational updates of February and March 2011 (observed
-# on half a, 14 of 14: "yesterday" two days before the update, "today" and an undated report the day before):
-# such an update reprints the previous day's reports, so their relative times count from the day before it.
-LAGGED_UPDATES = (date(2011, 2, 1), date(2011, 3, 31))
-_UPDATE_RE = re.compile(r"\bOperational\s+Update\b", re.IGNORECASE)
-
-
-def lagged_update(text: str, published: date | None) -> bool:
-    """True for an operational update of the lagged period (``LAGGED_UPDATES``), named in its heading."""
-    return (published is not None and LAGGED_UPDATES[0] <= published <= LAGGED_UPDATES[1]
-            and _UPDATE_RE.search(text[:300]) is not None)
-
-
 def _event_date(analysis: Analysis) -> DateChoice:
     """The incident date (see the module docstring for the rule)."""
     when = next((incident_date(analysis, f.sentence_start, f.sentence_end, f.start) for f in analysis.figures
                  if f.kind in ("killed", "captured")), None) or incident_date(analysis)
-    if when.relative and when.day is not None and lagged_update(analysis.text, analysis.published):
-        return replace(when, day=when.day - timedelta(days=1), how=f"{when.how}, lagged update")
     return when
 
 
@@ -289,4 +273,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["Incident", "Prediction", "evaluate_figures", "lagged_update", "main", "predict", "read_gold", "same_place"]
+__all__ = ["Incident", "Prediction", "evaluate_figures", "main", "predict", "read_gold", "same_place"]
