@@ -127,3 +127,23 @@ def test_an_unresolved_rule_argument_is_kept_and_joined_by_a_resolved_pick(pipel
     event.sources, event.coded_by = [resolved], "rule"
     event_ranker.fill_missing(event, analysis, eager)
     assert event.sources == [resolved] and event.coded_by == "rule"
+
+
+@pytest.mark.slow
+def test_training_recipe_is_deterministic(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    data = repo.parent / "shared" / "data"
+    if not (data / "conflibert_cameo" / "train_actor_spans.jsonl").exists():
+        pytest.skip("ConfliBERT train spans not present")
+    outs = [tmp_path / "a" / "r.json.gz", tmp_path / "b.json.gz"]
+    outs[0].parent.mkdir()
+    for out in outs:
+        subprocess.run([sys.executable, str(repo / "scripts" / "train_arg_ranker.py"), "--data", str(data),
+                        "--limit", "60", "--out", str(out)], check=True, capture_output=True, timeout=600)
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    ranker = load_ranker(outs[0])
+    assert ranker is not None and set(ranker.roles) == {"source", "target"}
