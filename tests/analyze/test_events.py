@@ -325,3 +325,10 @@ def test_subject_of_a_victim_verb_is_the_target_of_the_attack_noun(pipeline: Any
     assert [a.text for a in attack.sources] == ["Taliban"] and "soldiers" in attack.targets[0].text
     named = one(code(pipeline, "Iraqi troops attacked the town on Monday."), "ASSAULT")
     assert [a.country for a in named.sources] == ["IRQ"]
+
+
+def test_supplement_names_northern_ireland_and_the_emirates(pipeline: Any) -> None:
+    arrest = one(code(pipeline, "Police in Northern Ireland arrested two men."), "COERCE")
+    assert {a.country for a in arrest.sources} == {"GBR"}  # not IRL for the Ireland inside the name
+    talks = one(code(pipeline, "Qatar held talks with the Emirates on Monday."), "CONSULT")
+    assert "ARE" in {a.country for a in talks.targets}
