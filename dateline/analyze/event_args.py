@@ -221,7 +221,14 @@ def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: s
     # an unresolved mention overlapping a resolved one ("Britain" twice, "Ivory Coast" inside "Ivory Coast
     # rebels") adds nothing but noise: keep the resolved one
     coded = [x for x in out if x.country or x.code]
-    return [x for x in out if x.country or x.code or not any(c.start < x.end and x.start < c.end for c in coded)]
+    out = [x for x in out if x.country or x.code or not any(c.start < x.end and x.start < c.end for c in coded)]
+    # two mentions of one span (a place the places stage resolved, the same name in the KB): the KB's
+    by_span: dict[tuple[int, int], EventActor] = {}
+    for x in out:
+        kept = by_span.get((x.start, x.end))
+        if kept is None or (x.code and not kept.code):
+            by_span[(x.start, x.end)] = x
+    return [x for x in out if by_span[(x.start, x.end)] is x]
 
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})

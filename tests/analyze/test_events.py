@@ -332,3 +332,13 @@ def test_supplement_names_northern_ireland_and_the_emirates(pipeline: Any) -> No
     assert {a.country for a in arrest.sources} == {"GBR"}  # not IRL for the Ireland inside the name
     talks = one(code(pipeline, "Qatar held talks with the Emirates on Monday."), "CONSULT")
     assert "ARE" in {a.country for a in talks.targets}
+
+
+def test_one_span_gives_one_event_actor() -> None:
+    from dateline.analyze.base import ActorMention
+
+    place = ActorMention(10, 14, "Baku", "new:place:baku", "Baku", kind="place")
+    known = ActorMention(10, 14, "Baku", "organisation:azerbaijan", "Azerbaijan", "AZE", "AZE", kind="organisation")
+    other = ActorMention(20, 26, "Tehran", "country:IRN", "Iran", "IRN", "IRN", kind="country")
+    found = event_args.actors_in([(0, 30)], [place, known, other], set())
+    assert [(a.text, a.code) for a in found] == [("Baku", "AZE"), ("Tehran", "IRN")]
