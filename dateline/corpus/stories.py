@@ -1,16 +1,20 @@
-"""Online story clustering: each new article joins the most similar recent story or starts one.
+"""Online story clustering: each new article joins the most likely recent story or starts one.
 
 An article becomes a sparse TF-IDF vector (IDF from the articles seen so far) of its words, with
-capitalised words and word pairs (names, streets, towns) and named entities weighted up; site
-boilerplate is left out (short paragraphs and title parts already seen in other articles). Stored
-articles are found through an inverted index of their rarer terms. A story's score mixes its most
-similar member (best link) with its centroid (the sum of its members' vectors), so one stray
-member cannot pull in articles the rest of the story does not resemble; the score is lowered by
-the days to that best member, more slowly when the two share rare names (a suspect's name months
-later, at the trial, still points to the same shooting). Above `threshold` the article joins that
-story, otherwise it starts a new one. Nothing is recomputed: the state (document frequencies and
-the articles of the last `window_days`) can be saved and restored, so a later batch continues
-exactly where the last one stopped; story centroids are rebuilt from the remembered articles.
+capitalised words and word pairs (names, streets, towns) and named entities weighted up, and two
+fields used only to compare with a candidate: its title words and the ages of people it mentions.
+Site boilerplate is left out (short paragraphs and title parts already seen in other articles).
+Stored articles are found through an inverted index of their rarer terms; each candidate story
+keeps its most similar member, the time-weighted best link (the days apart count less when the two
+share rare names: a suspect's name months later, at the trial, still points to the same shooting).
+A learned link model (story_links.py: per-field similarities, centroid, days apart, rare names,
+ages shared or in conflict) gives the probability that the article belongs to each of the best
+candidates; at or above `threshold` it joins the most likely one, otherwise it starts a new story.
+While the corpus is young (under `model_min_docs` articles, document frequencies too coarse for
+the learned weights) the mixed similarity of best link and centroid decides instead.
+Nothing is recomputed: the state (document frequencies and the articles of the last `window_days`)
+can be saved and restored, so a later batch continues exactly where the last one stopped; story
+centroids, sizes and field norms are rebuilt from the remembered articles.
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ _CAP_STOP = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "
 class StoryParams:
     """The knobs of story clustering (tuned on the GVA development set only)."""
 
-    threshold: float = 0.35  # probability (story_links model) at or above which an article joins a story
+    threshold: float = 0.42  # probability (story_links model) at or above which an article joins a story
     window_days: int = 400
     decay_days: float = 6.0
     decay_power: float = 0.6  # 0: exponential decay exp(-gap/decay_days); else (1 + gap/decay_days)^-power
@@ -177,7 +181,7 @@ def terms(title: str | None, text: str, params: StoryParams,
     """Raw term weights of an article: words, capitalised names and name pairs, title words as their
     own field, ages of the people mentioned, entities."""
     counts: Counter[str] = Counter()
-    for source, weight in ((title or "", params.title_weight), (text, 1.0)):
+    for source, weight, field_prefix in ((title or "", params.title_weight, TITLE_PREFIX), (text, 1.0, "")):
         tokens = _WORD.findall(source)
         prev_cap = ""
         name = weight * params.name_weight
@@ -185,6 +189,8 @@ def terms(title: str | None, text: str, params: StoryParams,
             lower = token.lower()
             if lower not in _STOP:
                 counts[lower] += weight * params.word_weight
+                if field_prefix:
+                    counts[field_prefix + lower] += 1.0
             if token[0].isupper() and token not in _CAP_STOP and len(token) > 2:
                 counts["N:" + lower] += name
                 if prev_cap:
@@ -192,10 +198,6 @@ def terms(title: str | None, text: str, params: StoryParams,
                 prev_cap = lower
             else:
                 prev_cap = ""
-    for token in _WORD.findall(title or ""):
-        lower = token.lower()
-        if lower not in _STOP:
-            counts[TITLE_PREFIX + lower] += 1.0
     for match in _AGE.finditer(text):
         counts[AGE_PREFIX + (match.group(1) or match.group(2))] += 1.0
     for entity in entities:
@@ -323,9 +325,9 @@ class StoryClusterer:
         for (negative, _), link in mixed_links[: params.max_candidates or None]:
             mixed = -negative
             member = state.docs[link.member].vector
-            rows.append((link.story_id, mixed, link_features(link, mixed, fielded, norms, member,
-                                                      self._field_norms[link.member],
-                                                      self._sums[link.story_id], self._norms[link.story_id])))
+            row = link_features(link, mixed, fielded, norms, member, self._field_norms[link.member],
+                                self._sums[link.story_id], self._norms[link.story_id])
+            rows.append((link.story_id, mixed, row))
         return rows
 
     def _scores(self, prepared: Prepared) -> tuple[list[tuple[str, float]], float]:

@@ -101,11 +101,12 @@ def eval_factuality(as_json: JsonOpt = False,
 
 @eval_app.command("stories")
 def eval_stories(gold: GoldOpt, as_json: JsonOpt = False,
-                 gold_field: Annotated[str, typer.Option("--gold-field", help="Field holding the gold group.")] = "incident") -> None:
+                 gold_field: Annotated[str, typer.Option("--gold-field", help="Field holding the gold group.")] = "incident",
+                 half: HalfOpt = None) -> None:
     """Story grouping on a JSONL with a gold group field: pairwise and B-cubed P/R/F1, group counts."""
-    from .stories import evaluate_stories, format_table
+    from .stories import HALVES, evaluate_stories, format_table
 
-    result = evaluate_stories(_gold(gold), gold_field)
+    result = evaluate_stories(_gold(gold), gold_field, half=_half(half, HALVES))
     _emit(result, format_table(result), as_json)
 
 
