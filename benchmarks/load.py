@@ -1,4 +1,4 @@
-"""API under load: concurrent httpx clients against `dateline serve` on 127.0.0.1, for a fixed time.
+"""API under load: simulated users on keep-alive connections to `dateline serve` on 127.0.0.1, for a fixed time.
 
     python benchmarks/load.py --compare                # the four runs below, one after the other, and a table
     python benchmarks/load.py                          # 50 clients, 60 s, 100,000 events, cache on, 1 worker
