@@ -71,6 +71,15 @@ ATTRIBUTIONS: tuple[Attribution, ...] = (
         ("resources/event_model.json.gz",), "GPL-3.0 (repository); texts owned by their publishers",
         "https://github.com/eventdata/ConfliBERT"),
     Attribution(
+        "ConfliBERT CAMEO train actor spans", "training sentences for the event argument ranker (weights only ship)",
+        ("resources/arg_ranker.json.gz",), "GPL-3.0 (repository); texts owned by their publishers",
+        "https://github.com/eventdata/ConfliBERT"),
+    Attribution(
+        "Gun Violence Archive incident corpus (the_violent_corpus), half A of the development part",
+        "training pairs for the story link model (17 weights and a bias ship, no text)",
+        ("resources/story_links.json",), "no license file; research use (articles owned by their publishers)",
+        "https://github.com/EventRegistries/GunViolenceArchive"),
+    Attribution(
         "re3d (openly licensed subsets) and Universal NER English-EWT",
         "training data for the noun-phrase actor labeller (weights only ship)",
         ("resources/np_model.json.gz",), "public domain / OGL v3.0 / CC BY 3.0 AU (re3d); CC BY-SA 4.0 (UNER)",
