@@ -89,7 +89,7 @@ class StoryParams:
     min_link: float = 0.04  # a member less similar than this is no story's best link
     model_min_docs: int = 200  # below this many articles seen, join on the mixed score instead of the model
     cold_threshold: float = 0.13  # mixed score needed to join a story in a corpus that young
-    max_candidates: int = 6  # only the stories with the best mixed scores are weighed by the link model
+    max_candidates: int = 4  # only the stories with the best mixed scores are weighed by the link model
 
 
 @dataclass(slots=True)
