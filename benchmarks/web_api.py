@@ -10,8 +10,8 @@ The store is generated once into benchmarks/data/web_events_N.duckdb with DuckDB
 rows, not analysed text; minutes, not the hours spaCy would take): N/10 articles (1% of them
 undated, with undated events), N events inserted in date order (ten per article, PLOVER types, places, actors, factuality, merged events (80% with one
 independent outlet: 80% one, 10% two, 5% three, 5% four), 3 place, 3 actor and 2 time mentions per article, N/10 figures in series with
-disagreements, a story per ten articles. Timings are in process (no sockets), `runs` per query after
-one warm-up request: wall-clock p50/p95 and the median CPU time of the process (all DuckDB threads)
+disagreements, a story per ten articles. Timings are in process (no sockets), with the server's
+answer cache off (the page load keeps it on unless --no-cache), `runs` per query after one warm-up request: wall-clock p50/p95 and the median CPU time of the process (all DuckDB threads)
 per request, which a loaded machine inflates far less than wall time.
 """
 
@@ -171,7 +171,7 @@ async def measure(app: object, urls: dict[str, str], runs: int) -> list[tuple[st
     return results
 
 
-def page_load(path: Path, runs: int) -> None:
+def page_load(path: Path, runs: int, cache: bool = True) -> None:
     """Time from navigation to the map, the event list and the histogram drawn, then a figure chart."""
     import socket
     import threading
@@ -184,7 +184,7 @@ def page_load(path: Path, runs: int) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app = create_app(path)
+    app = create_app(path) if cache else create_app(path, cache_mb=0)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
@@ -226,6 +226,7 @@ def main() -> None:
     parser.add_argument("--page-load", action="store_true", help="time the page in headless chromium instead")
     parser.add_argument("--only", help="run only the queries whose name contains this")
     parser.add_argument("--db", type=Path, help="time the page on this store instead (e.g. demo.duckdb)")
+    parser.add_argument("--no-cache", action="store_true", help="page load without the server's answer cache")
     args = parser.parse_args()
     path = args.db or DATA / f"web_events_{args.events}.duckdb"
     if not path.exists():
@@ -236,11 +237,11 @@ def main() -> None:
     if args.build_only:
         return
     if args.page_load:
-        page_load(path, max(1, args.runs // 4))
+        page_load(path, max(1, args.runs // 4), cache=not args.no_cache)
         return
     from dateline.web import create_app
 
-    app = create_app(path)
+    app = create_app(path, cache_mb=0)  # the queries' own cost: a cached answer would time a dict lookup
     urls = queries(app.state.db.cursor())
     if args.only:
         urls = {k: v for k, v in urls.items() if args.only in k}
