@@ -589,7 +589,11 @@ def run_one(args: argparse.Namespace, setup: Setup, path: Path, draw: Draw) -> d
             return inner(rng)
     port = free_port()
     load_before = os.getloadavg()[0]
-    server = serve(path, host, port, setup, work / "server.log", token)
+    try:
+        server = serve(path, host, port, setup, work / "server.log", token)
+    except BaseException:  # a server that did not start leaves no folder behind either
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     summary: dict[str, Any] = {}
     try:
         command = " ".join(["dateline serve", *setup.flags(), *(["--allow-ingest"] if token else [])])
