@@ -25,7 +25,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -406,4 +406,6 @@ def load_state(blob: bytes) -> tuple[StoryState, StoryParams]:
     docs = {d[0]: _Doc(d[0], int(d[1]), d[2], dict(d[3])) for d in payload["docs"]}
     state = StoryState(int(payload["n_docs"]), Counter(payload["df"]), docs, int(payload["latest_day"]),
                        Counter(payload["paragraphs"]))
-    return state, StoryParams(**payload["params"])
+    # Settings come and go between releases: a state saved by another version keeps what still exists.
+    known = {f.name for f in fields(StoryParams)}
+    return state, StoryParams(**{k: v for k, v in payload.get("params", {}).items() if k in known})

@@ -87,6 +87,19 @@ def test_state_round_trip_continues_identically() -> None:
     assert (a.story_id, a.score) == (b.story_id, b.score)
 
 
+def test_state_saved_by_another_version_still_loads() -> None:
+    """A store clustered before a setting was added or dropped must not stop `dateline corpus`."""
+    import zlib
+
+    one = StoryClusterer()
+    one.add("f1", date(2017, 5, 9), "Warehouse fire in Vellmar", FIRE)
+    payload = json.loads(zlib.decompress(dump_state(one.state, one.params)))
+    payload["params"]["min_mixed"] = 0.2  # a setting of an older release
+    del payload["params"]["threshold"]  # a setting that release did not have
+    state, params = load_state(zlib.compress(json.dumps(payload).encode()))
+    assert params.threshold == StoryParams().threshold and state.docs.keys() == one.state.docs.keys()
+
+
 def test_story_params_read_settings_with_defaults() -> None:
     assert story_params(None) == StoryParams()
     assert story_params({"stories.threshold": 0.3}).threshold == 0.3
