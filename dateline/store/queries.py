@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
+from .sql import ILIKE, Where, like
 
 LIST_COLUMNS = ("id", "published", "outlet", "title", "url", "date_status")
 # Actor mentions that are not actors to list: toponyms and pronouns the actor layer typed for NER
@@ -25,27 +26,17 @@ class ArticleFilter:
     outlet: str | None = None
     search: str | None = None
 
+    def conditions(self) -> Where:
+        """The conditions of the set fields, with their parameters."""
+        w = Where().add("published >= ?", self.since).add("published <= ?", self.until)
+        w.add("lower(outlet) = lower(?)", self.outlet)
+        if self.search:
+            w.add(f"(title {ILIKE} OR text {ILIKE})", *[like(self.search)] * 2)
+        return w
+
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause with placeholders, and its parameters."""
-        clauses, params = [], []
-        if self.since:
-            clauses.append("published >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("published <= ?")
-            params.append(self.until)
-        if self.outlet:
-            clauses.append("lower(outlet) = lower(?)")
-            params.append(self.outlet)
-        if self.search:
-            pattern = "%" + _escape_like(self.search) + "%"
-            clauses.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
-            params += [pattern, pattern]
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return self.conditions().pair()
 
 
 def rows_as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -105,31 +96,29 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-def _name_search(search: str | None, prefix: str) -> tuple[str, list[Any]]:
-    """`prefix (name ILIKE ? OR text ILIKE ?)` for a listing's --search, or nothing."""
-    if not search:
-        return "", []
-    pattern = "%" + _escape_like(search) + "%"
-    return f"{prefix} (name ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')", [pattern, pattern]
+def _top(con: duckdb.DuckDBPyConnection, table: str, key: str, fields: str, listed: str, *, limit: int,
+         search: str | None) -> list[dict[str, Any]]:
+    """Mentions of `table` grouped by `key`, most mentioning articles first (ties by mentions, then key).
+
+    `listed` keeps the mentions worth listing; `search` matches a name or surface form."""
+    w = Where().add(listed)
+    if search:
+        w.add(f"(name {ILIKE} OR text {ILIKE})", *[like(search)] * 2)
+    return rows_as_dicts(con.execute(
+        f"SELECT {key}, {fields}, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM {table}"
+        f"{w.sql()} GROUP BY {key} ORDER BY articles DESC, mentions DESC, {key} LIMIT ?", [*w.params, limit]))
 
 
 def top_actors(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
     """Canonical actors by the number of articles that mention them."""
-    where, params = _name_search(search, " AND")
-    where = f" WHERE {LISTED_ACTORS}" + where
-    return rows_as_dicts(con.execute(
-        "SELECT actor_id, any_value(name) AS name, any_value(code) AS code, any_value(country) AS country, "
-        "mode(sector) AS sector, any_value(kind) AS kind, count(*) AS mentions, "
-        f"count(DISTINCT article_id) AS articles FROM actor_mentions{where} GROUP BY actor_id "
-        "ORDER BY articles DESC, mentions DESC, actor_id LIMIT ?", [*params, limit]))
+    return _top(con, "actor_mentions", "actor_id",
+                "any_value(name) AS name, any_value(code) AS code, any_value(country) AS country, "
+                "mode(sector) AS sector, any_value(kind) AS kind", LISTED_ACTORS, limit=limit, search=search)
 
 
 def top_places(con: duckdb.DuckDBPyConnection, *, limit: int = 50, search: str | None = None) -> list[dict[str, Any]]:
     """Resolved places by the number of articles that mention them."""
-    where, params = _name_search(search, " AND")
-    where = " WHERE geonameid IS NOT NULL" + where
-    return rows_as_dicts(con.execute(
-        "SELECT geonameid, any_value(name) AS name, any_value(country) AS country, any_value(admin1) AS admin1, "
-        "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS feature_class, "
-        f"count(*) AS mentions, count(DISTINCT article_id) AS articles FROM place_mentions{where} "
-        "GROUP BY geonameid ORDER BY articles DESC, mentions DESC, geonameid LIMIT ?", [*params, limit]))
+    return _top(con, "place_mentions", "geonameid",
+                "any_value(name) AS name, any_value(country) AS country, any_value(admin1) AS admin1, "
+                "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS feature_class",
+                "geonameid IS NOT NULL", limit=limit, search=search)

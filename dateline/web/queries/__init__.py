@@ -13,7 +13,8 @@ from typing import Any
 
 import duckdb
 
-from ...store.queries import ArticleFilter, _escape_like, rows_as_dicts
+from ...store.queries import ArticleFilter, rows_as_dicts
+from ...store.sql import like
 
 __all__ = ["BBox", "Schema", "SchemaCursor", "WebFilter", "dicts", "existing_tables", "like", "scalar",
            "table_columns"]
@@ -95,11 +96,6 @@ def scalar(cursor: duckdb.DuckDBPyConnection) -> Any:
 def _ilike(text: str) -> str:
     """`ILIKE ?`, with an ESCAPE clause only when needed (DuckDB scans ~3x slower with one)."""
     return "ILIKE ? ESCAPE '\\'" if any(c in text for c in "%_\\") else "ILIKE ?"
-
-
-def like(text: str) -> str:
-    """A `%text%` ILIKE pattern with the wildcards in `text` escaped (use ESCAPE '\\')."""
-    return "%" + _escape_like(text) + "%"
 
 
 @dataclass(frozen=True, slots=True)
