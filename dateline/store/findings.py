@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 
 from .queries import rows_as_dicts
+from .sql import Where
 
 EVENT_COLUMNS = ("e.article_id", "e.type", "e.mode", "e.factuality", "e.claimant", "e.date", "e.date_precision",
                  "e.place", "e.country", "e.geonameid", "e.geo_precision", "e.source_actors", "e.target_actors",
@@ -47,32 +48,17 @@ def _actor_clause(alias: str, table: str, actor: str) -> tuple[str, list[Any]]:
 
 
 def _where(alias: str, table: str, flt: FindingFilter, day_column: str) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.kind:
-        clauses.append(f"upper({alias}.{'type' if table == 'events' else 'kind'}) = upper(?)")
-        params.append(flt.kind)
-    if flt.factuality and table == "events":
-        clauses.append(f"{alias}.factuality = ?")
-        params.append(flt.factuality)
+    w = Where().add(f"upper({alias}.{'type' if table == 'events' else 'kind'}) = upper(?)", flt.kind)
+    if table == "events":
+        w.add(f"{alias}.factuality = ?", flt.factuality)
     if flt.actor:
-        sql, more = _actor_clause(alias, table, flt.actor)
-        clauses.append(sql)
-        params += more
+        clause, params = _actor_clause(alias, table, flt.actor)
+        w.add(clause, *params)
     if flt.place:
         place_col = "geonameid" if table == "events" else "place_id"
-        clauses.append(f"(CAST({alias}.{place_col} AS VARCHAR) = ? OR {alias}.place ILIKE ?)")
-        params += [flt.place, f"%{flt.place}%"]
+        w.add(f"(CAST({alias}.{place_col} AS VARCHAR) = ? OR {alias}.place ILIKE ?)", flt.place, f"%{flt.place}%")
     day = f"coalesce({alias}.{day_column}, a.published)"
-    if flt.since:
-        clauses.append(f"{day} >= ?")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append(f"{day} <= ?")
-        params.append(flt.until)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
+    return w.add(f"{day} >= ?", flt.since).add(f"{day} <= ?", flt.until).pair()
 
 
 def list_events(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
