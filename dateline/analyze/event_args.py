@@ -10,6 +10,7 @@ ACLED's geo_precision; the date a dated time expression in the trigger's clause,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -283,6 +284,31 @@ def precision_of(place: PlaceMention) -> str:
     if code.startswith("ADM"):
         return "district"
     return "exact"
+
+
+# A wire dateline at the start of an article: "WASHINGTON (Tigris Wire) -", "MOSUL, Iraq -", "KABUL, Afghanistan (Dec. 7)".
+DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})?"
+                         r"\s*(?:\([^)\n]{1,60}\)\s*[-–—:]?|[-–—:])")
+
+
+def dateline_end(text: str) -> int:
+    """Where an article's wire dateline ends (0 when it has none)."""
+    m = DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
+# Where a counted thing happened: not "officials *from* Baghdad" (origin) nor "towards" (direction).
+WHERE_PREPS = PLACE_PREPS - {"from", "toward", "towards"}
+
+
+def under_locative(sent: Any, char: int) -> bool:
+    """True when the token at char sits inside a locative prepositional phrase of the sentence."""
+    token = next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
+    while token is not None and token.head.i != token.i:  # spaCy makes a new Token object per access
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in WHERE_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def find_place(trigger: Any, places: list[PlaceMention]) -> EventPlace | None:

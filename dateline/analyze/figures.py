@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .event_args import dateline_end, under_locative
 from .figure_parse import listed, name_before, passive, shares_determiner, subject_behind_place
 from .numbers import Quantity, find_quantities
 from .registry import stage
@@ -467,15 +468,26 @@ class _Finder:
                 return
 
     def _place(self, figure: Figure, sent: Any) -> None:
-        """The place in the sentence: a resolved PlaceMention, else a GPE/LOC/FAC entity's text."""
-        start, end = sent.start_char, sent.end_char
-        place = next((p for p in self.a.places if start <= p.start < end and p.text != figure.actor_text), None)
+        """The place in the sentence: a resolved PlaceMention, else a GPE/LOC/FAC entity's text.
+
+        A place under a locative preposition ("killed *in Mosul*") wins over the others; a nationality
+        ("American troops") or a compound modifier ("a UK-based group") names whose, not where; the
+        dateline's city ("WASHINGTON (Tigris Wire) - ...") is where the report was filed, not where
+        the figure happened, so it is never the figure's place.
+        """
+        start, end = sent.start_char, max(sent.start_char, sent.end_char)
+        start = max(start, dateline_end(self.a.text)) if start < 200 else start
+        text = self.a.text
+        places = [p for p in self.a.places if start <= p.start < end and p.text != figure.actor_text
+                  and p.how != "demonym" and text[p.end:p.end + 1] != "-"]  # not "American", "US-backed"
+        locative = [p for p in places if under_locative(sent, p.start)]
+        place = (locative or places or [None])[0]
         if place is not None:
             figure.place, figure.place_id, figure.place_admin1 = place.name, place.geonameid, place.admin1
             figure.place_text = place.text
             return
         ent = next((e for e in self.a.entities if start <= e.start < end and e.label in ("GPE", "LOC", "FAC")
-                    and e.text != figure.actor_text), None)
+                    and e.text != figure.actor_text and text[e.end:e.end + 1] != "-"), None)
         if ent is not None:
             figure.place, figure.place_text = ent.text, ent.text
 

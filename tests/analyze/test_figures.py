@@ -181,3 +181,31 @@ def test_shared_passive_auxiliary_and_list_parsed_as_apposition(run: Any) -> Non
     found = run("A joint ranger patrol captured a poaching gang leader, a gang financier and several of their couriers "
                 "during a raid in Tsavo district yesterday.")
     assert [m for _, m, _ in _captured(found)] == [1.0, 1.0, 3.0]
+
+
+@pytest.fixture(scope="module")
+def run_placed() -> Any:
+    from dateline.analyze import figures, places, quotes  # noqa: F401
+    from dateline.analyze.pipeline import Pipeline
+    from dateline.config import load_config
+
+    pipeline = Pipeline(load_config(None, {"analyze.stages": "nlp,places,time,quotes,figures"}))
+    return lambda text: pipeline.process([Analysis("t", text, PUBLISHED)])[0].figures
+
+
+def test_the_dateline_city_is_not_where_the_figure_happened(run_placed: Any) -> None:
+    [f] = run_placed("WASHINGTON (Tigris Wire) - Iraqi forces have lost 774 troops since the offensive to "
+                     "retake Mosul began in October, a US commander said.")
+    assert f.place_text == "Mosul"
+
+
+def test_a_locative_place_wins_over_an_earlier_one(run_placed: Any) -> None:
+    [f] = run_placed("Officials from Baghdad said 12 civilians were killed in Ramadi on Monday.")
+    assert f.place_text == "Ramadi"
+
+
+def test_a_modifier_or_nationality_is_not_the_figure_place(run_placed: Any) -> None:
+    [f] = run_placed("A UK-based monitoring group said at least 80 soldiers were killed near Deir ez-Zor.")
+    assert f.place_text == "Deir ez-Zor"
+    [f] = run_placed("The US-backed fighters said 40 militants were killed.")
+    assert f.place_text == ""
