@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from ..config import Config
 from . import gazetteer as gz
 from .base import Analysis, PlaceMention
+from .event_args import dateline_end
 from .registry import stage
 
 COMPONENT = "places.geonames.v1"
@@ -249,7 +250,11 @@ class Resolver:
         for _ in range(2):
             self._rescore(live)
         self._agree(live)
-        implausible = {id(m) for m in live if not self._plausible(m, live)}
+        # The wire dateline's city ("WASHINGTON (Tigris Wire) -") is where the report was filed: it
+        # lends no support to the places of the story itself.
+        filed = dateline_end(text)
+        story = [m for m in live if m.start >= filed]
+        implausible = {id(m) for m in live if not self._plausible(m, story)}
         return [None if m is None or id(m) in implausible else m for m in mentions]
 
     def _agree(self, mentions: list[Mention]) -> None:

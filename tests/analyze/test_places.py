@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -208,3 +209,13 @@ def test_capitals_stand_for_their_governments_in_international_stories() -> None
     text = "Forces backed by Washington, Moscow and Ankara met near Manbij in Syria, a US official said."
     got = resolved(text, "Washington", "Moscow", "Ankara", "Manbij", "Syria", "US")
     assert got["Moscow"][1] == "RUS" and got["Washington"][0] == 4140963
+
+
+def test_the_dateline_city_lends_no_support_to_the_story_places() -> None:
+    """The demo's wire story on Mosul casualties filed from Washington (examples/articles_data.py)."""
+    from examples.articles_data import ARTICLES
+
+    [text] = [a["body"].strip() for a in ARTICLES if a["body"].strip().startswith("WASHINGTON (Tigris Wire) - Iraqi")]
+    names = [m for m in re.finditer(r"WASHINGTON|Mosul|the Middle East|\bUS\b|Baghdad|Iraq\b|the Old City", text)]
+    got = resolve_toponyms(text, [(m.start(), m.end()) for m in names])
+    assert all(p.country == "IRQ" for p in got if p.text == "the Old City")
