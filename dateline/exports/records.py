@@ -13,6 +13,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from ..store.sql import Where
+
 BATCH_ROWS = 5_000
 
 # Stable ids: the article, the span and the type of a record, hashed (the store keys rows by article).
@@ -41,43 +43,20 @@ class RecordFilter:
     skip_duplicates: bool = False
 
 
-def _common(flt: RecordFilter, alias: str, date_col: str) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.since:
-        clauses.append(f"{date_col} >= ?")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append(f"{date_col} <= ?")
-        params.append(flt.until)
-    if flt.min_confidence is not None:
-        clauses.append(f"{alias}.confidence >= ?")
-        params.append(flt.min_confidence)
-    if flt.story:
-        clauses.append("sa.story_id = ?")
-        params.append(flt.story)
+def _common(flt: RecordFilter, alias: str, date_col: str) -> Where:
+    """The filters events and figures share: dates, confidence, story, duplicates."""
+    w = Where().add(f"{date_col} >= ?", flt.since).add(f"{date_col} <= ?", flt.until)
+    w.add(f"{alias}.confidence >= ?", flt.min_confidence).add("sa.story_id = ?", flt.story)
     if flt.skip_duplicates:
-        clauses.append(f"NOT EXISTS (SELECT 1 FROM article_duplicates d WHERE d.article_id = {alias}.article_id)")
-    return clauses, params
-
-
-def _where(clauses: list[str]) -> str:
-    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        w.add(f"NOT EXISTS (SELECT 1 FROM article_duplicates d WHERE d.article_id = {alias}.article_id)")
+    return w
 
 
 def event_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter, *, flat_lists: bool = False,
                with_data: bool = False) -> pa.RecordBatchReader:
     """Events with their evidence sentence, source article and story, oldest event first."""
-    clauses, params = _common(flt, "e", "e.date")
-    if flt.type:
-        clauses.append("list_contains(?, e.type)")
-        params.append([t.upper() for t in flt.type])
-    if flt.factuality:
-        clauses.append("list_contains(?, e.factuality)")
-        params.append(list(flt.factuality))
-    if flt.country:
-        clauses.append("upper(e.country) = upper(?)")
-        params.append(flt.country)
+    w = _common(flt, "e", "e.date").add("list_contains(?, e.type)", [t.upper() for t in flt.type])
+    w.add("list_contains(?, e.factuality)", list(flt.factuality)).add("upper(e.country) = upper(?)", flt.country)
     lists = ("array_to_string(e.source_actors, ';') AS source_actors, "
              "array_to_string(e.target_actors, ';') AS target_actors") if flat_lists else \
         "e.source_actors, e.target_actors"
@@ -94,9 +73,9 @@ def event_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter, *, flat_lists:
         JOIN articles a ON a.id = e.article_id
         LEFT JOIN story_articles sa ON sa.article_id = e.article_id
         LEFT JOIN analyses n ON n.article_id = e.article_id
-        {_where(clauses)}
+        {w.sql()}
         ORDER BY e.date NULLS LAST, e.article_id, e.start, e.type"""
-    return con.cursor().sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
+    return con.cursor().sql(sql, params=w.params).to_arrow_reader(BATCH_ROWS)
 
 
 FIGURE_COLUMNS = (
@@ -109,13 +88,8 @@ FIGURE_COLUMNS = (
 
 def figure_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter) -> pa.RecordBatchReader:
     """Figures with their sentence, source article and story, by kind and as-of date."""
-    clauses, params = _common(flt, "f", "f.as_of")
-    if flt.type:
-        clauses.append("list_contains(?, f.kind)")
-        params.append([t.lower() for t in flt.type])
-    if flt.country:
-        clauses.append("upper(f.actor_country) = upper(?)")
-        params.append(flt.country)
+    w = _common(flt, "f", "f.as_of").add("list_contains(?, f.kind)", [t.lower() for t in flt.type])
+    w.add("upper(f.actor_country) = upper(?)", flt.country)
     columns = ", ".join(f'f."{c}"' for c in FIGURE_COLUMNS)
     sql = f"""
         SELECT {FIGURE_ID_SQL} AS figure_id, {columns},
@@ -124,24 +98,14 @@ def figure_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter) -> pa.RecordB
         FROM figures f
         JOIN articles a ON a.id = f.article_id
         LEFT JOIN story_articles sa ON sa.article_id = f.article_id
-        {_where(clauses)}
+        {w.sql()}
         ORDER BY f.kind, f.as_of NULLS LAST, f.article_id, f.start"""
-    return con.cursor().sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
+    return con.cursor().sql(sql, params=w.params).to_arrow_reader(BATCH_ROWS)
 
 
 def story_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter, *, flat_lists: bool = False) -> pa.RecordBatchReader:
     """Stories with their article ids and event counts, most articles first."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.since:
-        clauses.append("s.last_date >= ?")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append("s.first_date <= ?")
-        params.append(flt.until)
-    if flt.story:
-        clauses.append("s.story_id = ?")
-        params.append(flt.story)
+    w = Where().add("s.last_date >= ?", flt.since).add("s.first_date <= ?", flt.until).add("s.story_id = ?", flt.story)
     ids = "list(sa.article_id ORDER BY sa.article_id)"
     ids_sql = f"array_to_string({ids}, ';')" if flat_lists else ids
     sql = f"""
@@ -152,10 +116,10 @@ def story_rows(con: duckdb.DuckDBPyConnection, flt: RecordFilter, *, flat_lists:
                 WHERE x.story_id = s.story_id) AS figures,
                {ids_sql} AS article_ids, s.updated_at
         FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.story_id
-        {_where(clauses)}
+        {w.sql()}
         GROUP BY ALL
         ORDER BY s.articles DESC, s.last_date DESC NULLS LAST, s.story_id"""
-    return con.cursor().sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
+    return con.cursor().sql(sql, params=w.params).to_arrow_reader(BATCH_ROWS)
 
 
 def figures_of_sentences(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[tuple[str, int], list[dict[str, Any]]]:
