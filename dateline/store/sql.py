@@ -36,12 +36,13 @@ class Where:
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
 
-    def add(self, clause: str, *params: Any) -> Where:
+    def add(self, clause: str, *params: Any, skip_unset: bool = True) -> Where:
         """AND `clause`, binding `params` to its placeholders in order.
 
         Left out when any parameter is unset (None, '' or an empty list), so `add("x = ?", flt.x)`
-        filters only when the field is set; a clause without parameters is always added."""
-        if not any(_unset(p) for p in params):
+        filters only when the field is set; a clause without parameters is always added, and so is
+        any clause with skip_unset=False."""
+        if not (skip_unset and any(_unset(p) for p in params)):
             self.clauses.append(clause)
             self.params.extend(params)
         return self

@@ -14,10 +14,10 @@ from typing import Any
 import duckdb
 
 from ...store.queries import ArticleFilter, rows_as_dicts
-from ...store.sql import like
+from ...store.sql import ILIKE, Where, like
 
-__all__ = ["BBox", "Schema", "SchemaCursor", "WebFilter", "dicts", "existing_tables", "like", "scalar",
-           "table_columns"]
+__all__ = ["BBox", "Schema", "SchemaCursor", "WebFilter", "dicts", "existing_tables", "like", "ranked_page",
+           "scalar", "table_columns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +40,10 @@ class BBox:
             raise ValueError("bbox out of range: -180<=lon<=180, -90<=south<=north<=90")
         return cls(west, south, east, north)
 
-    def where(self, lat: str = "lat", lon: str = "lon") -> tuple[str, list[Any]]:
-        """A condition on the given columns, with its parameters."""
+    def within(self, lat: str = "lat", lon: str = "lon") -> Where:
+        """The condition that the given columns lie in the box, with its parameters."""
         lon_test = f"{lon} BETWEEN ? AND ?" if self.west <= self.east else f"({lon} >= ? OR {lon} <= ?)"
-        return f"({lat} BETWEEN ? AND ? AND {lon_test})", [self.south, self.north, self.west, self.east]
+        return Where().add(f"({lat} BETWEEN ? AND ? AND {lon_test})", self.south, self.north, self.west, self.east)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,25 +60,22 @@ class WebFilter:
 
     def where(self, table: str = "articles") -> tuple[str, list[Any]]:
         """A WHERE clause over `articles` (named `table` in the query), with its parameters."""
-        base = ArticleFilter(self.since, self.until, self.outlet)
-        where, params = base.where()
-        clauses = [where.removeprefix(" WHERE ")] if where else []
+        return self.conditions(table).pair()
+
+    def conditions(self, table: str = "articles") -> Where:
+        """The conditions of the set fields over `articles` (named `table`), with their parameters."""
+        w = ArticleFilter(self.since, self.until, self.outlet).conditions()
         if self.search:
-            clauses.append(f"({table}.title {_ilike(self.search)} OR {table}.text {_ilike(self.search)})")
-            params += [like(self.search)] * 2
-        if self.actor:
-            clauses.append(f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = {table}.id "
-                           "AND m.actor_id = ?)")
-            params.append(self.actor)
-        if self.place is not None:
-            clauses.append(f"EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = {table}.id "
-                           "AND p.geonameid = ?)")
-            params.append(self.place)
+            w.add(f"({table}.title {_ilike(self.search)} OR {table}.text {_ilike(self.search)})",
+                  *[like(self.search)] * 2)
+        w.add(f"EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = {table}.id AND m.actor_id = ?)",
+              self.actor)
+        w.add(f"EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = {table}.id AND p.geonameid = ?)",
+              self.place)
         if self.bbox is not None:
-            box, box_params = self.bbox.where("p.lat", "p.lon")
-            clauses.append(f"EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = {table}.id AND {box})")
-            params += box_params
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+            w.extend(self.bbox.within("p.lat", "p.lon"),
+                     f"EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = {table}.id AND {{}})")
+        return w
 
     @property
     def dated(self) -> bool:
@@ -95,7 +92,7 @@ def scalar(cursor: duckdb.DuckDBPyConnection) -> Any:
 
 def _ilike(text: str) -> str:
     """`ILIKE ?`, with an ESCAPE clause only when needed (DuckDB scans ~3x slower with one)."""
-    return "ILIKE ? ESCAPE '\\'" if any(c in text for c in "%_\\") else "ILIKE ?"
+    return ILIKE if any(c in text for c in "%_\\") else "ILIKE ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +138,18 @@ def existing_tables(con: duckdb.DuckDBPyConnection) -> Set[str]:
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> frozenset[str]:
     """Columns of one table of the main schema (none when the table is absent)."""
     return _schema(con).columns.get(table, frozenset())
+
+
+def ranked_page(con: duckdb.DuckDBPyConnection, query: str, params: list[Any], order: str, *, limit: int,
+                offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of `query`'s rows in `order` (an ORDER BY), and how many rows it has in all.
+
+    The total rides on the page as a window column (one pass); past the end it is counted apart."""
+    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({query}) {order} LIMIT ? OFFSET ?",
+                             [*params, limit, offset]))
+    if not rows:
+        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({query})", params)) or 0)
+    return rows, _take_total(rows)
 
 
 def _take_total(rows: list[dict[str, Any]]) -> int:

@@ -7,38 +7,30 @@ from typing import Any
 import duckdb
 
 from ...store.queries import LISTED_ACTORS
-from . import WebFilter, _take_total, dicts, like, mentions, scalar
+from ...store.sql import ILIKE, Where
+from . import WebFilter, dicts, like, mentions, ranked_page
 
 SUMMARY = ("any_value(m.name) AS name, any_value(m.code) AS code, any_value(m.country) AS country, "
            "mode(m.sector) AS sector, any_value(m.kind) AS kind, count(*) AS mentions, "
            "count(DISTINCT m.article_id) AS articles")
 
 
-def _where(flt: WebFilter, search: str | None) -> tuple[str, list[Any]]:
+def _where(flt: WebFilter, search: str | None) -> Where:
     """Mentions whose article passes `flt`, optionally matching a name search."""
-    clauses, params = ["m.actor_id IS NOT NULL", LISTED_ACTORS.replace("kind", "m.kind").replace("actor_id", "m.actor_id")], []
+    w = Where().add("m.actor_id IS NOT NULL").add(LISTED_ACTORS.replace("kind", "m.kind").replace("actor_id", "m.actor_id"))
     if search:
-        clauses.append("(m.name ILIKE ? ESCAPE '\\' OR m.text ILIKE ? ESCAPE '\\' OR m.actor_id ILIKE ? ESCAPE '\\')")
-        params += [like(search)] * 3
-    article_where, article_params = flt.where("a")
-    if article_where:
-        clauses.append(f"m.article_id IN (SELECT a.id FROM articles a{article_where})")
-        params += article_params
-    return " WHERE " + " AND ".join(clauses), params
+        w.add(f"(m.name {ILIKE} OR m.text {ILIKE} OR m.actor_id {ILIKE})", *[like(search)] * 3)
+    return w.extend(flt.conditions("a"), "m.article_id IN (SELECT a.id FROM articles a WHERE {})")
 
 
 def ranked(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, search: str | None = None,
            kind: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Actors by number of articles (ties by mentions, then id), and how many actors match."""
-    where, params = _where(flt, search)
-    having, having_params = ("", []) if not kind else (" HAVING any_value(m.kind) = ?", [kind])
-    grouped = f"SELECT m.actor_id AS id, {SUMMARY} FROM actor_mentions m{where} GROUP BY m.actor_id{having}"
-    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({grouped}) "
-                             "ORDER BY articles DESC, mentions DESC, id LIMIT ? OFFSET ?",
-                             [*params, *having_params, limit, offset]))
-    if not rows:  # past the end: count separately
-        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({grouped})", [*params, *having_params])) or 0)
-    return rows, _take_total(rows)
+    where, having = _where(flt, search), Where().add("any_value(m.kind) = ?", kind)
+    grouped = (f"SELECT m.actor_id AS id, {SUMMARY} FROM actor_mentions m{where.sql()} GROUP BY m.actor_id"
+               f"{having.sql('HAVING')}")
+    return ranked_page(con, grouped, [*where.params, *having.params],
+                       "ORDER BY articles DESC, mentions DESC, id", limit=limit, offset=offset)
 
 
 def summary(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any] | None:

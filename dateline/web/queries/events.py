@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from ...store.sql import ILIKE, Where
 from . import BBox, _take_total, dicts, existing_tables, like, scalar, table_columns
 from .articles import _bucket as bucket_for
 from .articles import _bucket_end as bucket_end
@@ -51,40 +52,23 @@ def _fields(flt: EventFilter) -> dict[str, Any]:
     return {name: getattr(flt, name) for name in EventFilter.__slots__}
 
 
-def _clauses(flt: EventFilter, date: str, merged: bool) -> tuple[list[str], list[Any]]:
+def _clauses(flt: EventFilter, date: str, merged: bool) -> Where:
     """Conditions on `events e` (and `date`, the event's date expression), with their parameters."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    for column, value in (("e.type", flt.type), ("e.mode", flt.mode), ("e.factuality", flt.factuality),
-                          ("e.article_id", flt.article)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if flt.actor:
-        clauses.append("(list_contains(e.source_actors, ?) OR list_contains(e.target_actors, ?))")
-        params += [flt.actor, flt.actor]
-    if flt.place is not None:
-        clauses.append("e.geonameid = ?")
-        params.append(flt.place)
+    w = Where().add_all(("e.type = ?", flt.type), ("e.mode = ?", flt.mode), ("e.factuality = ?", flt.factuality),
+                        ("e.article_id = ?", flt.article))
+    w.add("(list_contains(e.source_actors, ?) OR list_contains(e.target_actors, ?))", flt.actor, flt.actor)
+    w.add("e.geonameid = ?", flt.place)
     if flt.bbox is not None:
-        box, box_params = flt.bbox.where("e.lat", "e.lon")
-        clauses.append(box)
-        params += box_params
-    if flt.since is not None:
-        clauses.append(f"{date} >= ?")
-        params.append(flt.since)
-    if flt.until is not None:
-        clauses.append(f"{date} <= ?")
-        params.append(flt.until)
+        w.extend(flt.bbox.within("e.lat", "e.lon"))
+    w.add(f"{date} >= ?", flt.since).add(f"{date} <= ?", flt.until)
     if flt.min_sources is not None and flt.min_sources > 1:
         if not merged:  # without merged events every event has one source
-            clauses.append("false")
+            w.add("false")
         else:  # the sources of merged events with enough outlets carry the reports' key columns
-            clauses.append("(e.article_id, e.start, e.\"end\", e.type) IN (SELECT ms.article_id, ms.start, ms.\"end\", "
-                           "ms.type FROM merged_event_sources ms WHERE ms.merged_id IN (SELECT merged_id FROM "
-                           "merged_events WHERE independent_outlets >= ?))")
-            params.append(flt.min_sources)
-    return clauses, params
+            w.add("(e.article_id, e.start, e.\"end\", e.type) IN (SELECT ms.article_id, ms.start, ms.\"end\", "
+                  "ms.type FROM merged_event_sources ms WHERE ms.merged_id IN (SELECT merged_id FROM "
+                  "merged_events WHERE independent_outlets >= ?))", flt.min_sources)
+    return w
 
 
 def matching(con: duckdb.DuckDBPyConnection, flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
@@ -92,18 +76,15 @@ def matching(con: duckdb.DuckDBPyConnection, flt: EventFilter, columns: str) -> 
 
     A text filter reads the articles that contain the words (one scan) and keeps the events whose
     trigger or evidence sentence does."""
-    clauses, params = _clauses(flt, "e.date", _has_merged(con))
+    w = _clauses(flt, "e.date", _has_merged(con))
     join: list[Any] = []
     source = "events e"
     if flt.text:
-        source = ("events e JOIN (SELECT id, text FROM articles WHERE text ILIKE ? ESCAPE '\\') t "
-                  "ON t.id = e.article_id")
-        clauses.append("(e.text ILIKE ? ESCAPE '\\' OR substr(t.text, e.sentence_start + 1, "
-                       "e.sentence_end - e.sentence_start) ILIKE ? ESCAPE '\\')")
+        source = f"events e JOIN (SELECT id, text FROM articles WHERE text {ILIKE}) t ON t.id = e.article_id"
+        w.add(f"(e.text {ILIKE} OR substr(t.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) {ILIKE})",
+              *[like(flt.text)] * 2)
         join = [like(flt.text)]
-        params += [like(flt.text)] * 2
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return f"SELECT {columns}, e.date AS date FROM {source}{where}", [*join, *params]
+    return f"SELECT {columns}, e.date AS date FROM {source}{w.sql()}", [*join, *w.params]
 
 
 ORDER = "ORDER BY date DESC NULLS LAST, article_id, start, \"end\", type"

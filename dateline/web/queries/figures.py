@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from ...store.sql import ILIKE, Where
 from . import dicts, existing_tables, like, scalar
 
 COLUMNS = ("f.article_id, f.start, f.\"end\", f.text, f.kind, f.qualifier, f.value, f.low, f.high, f.unit, "
@@ -31,34 +32,18 @@ class FigureFilter:
     article: str | None = None
 
 
-def _where(flt: FigureFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.kind:
-        clauses.append("f.kind = ?")
-        params.append(flt.kind)
-    if flt.article:
-        clauses.append("f.article_id = ?")
-        params.append(flt.article)
+def _where(flt: FigureFilter) -> Where:
+    w = Where().add("f.kind = ?", flt.kind).add("f.article_id = ?", flt.article)
     if flt.actor:
-        clauses.append("(f.actor ILIKE ? ESCAPE '\\' OR f.actor_country = ? OR f.speaker_actor = ?)")
-        params += [like(flt.actor), flt.actor, flt.actor]
+        w.add(f"(f.actor {ILIKE} OR f.actor_country = ? OR f.speaker_actor = ?)", like(flt.actor), flt.actor, flt.actor)
     if flt.place:
         if flt.place.isdigit():
-            clauses.append("f.place_id = ?")
-            params.append(int(flt.place))
+            w.add("f.place_id = ?", int(flt.place))
         else:
-            clauses.append("f.place ILIKE ? ESCAPE '\\'")
-            params.append(like(flt.place))
+            w.add(f"f.place {ILIKE}", like(flt.place))
     # analysis gives a figure its article's publication date when the text gives none
     # (date_from_publication): the figure's own as_of is its date, no join to articles needed
-    if flt.since is not None:
-        clauses.append("f.as_of >= ?")
-        params.append(flt.since)
-    if flt.until is not None:
-        clauses.append("f.as_of <= ?")
-        params.append(flt.until)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return w.add("f.as_of >= ?", flt.since).add("f.as_of <= ?", flt.until)
 
 
 def page(con: duckdb.DuckDBPyConnection, flt: FigureFilter, *, limit: int,
@@ -68,7 +53,7 @@ def page(con: duckdb.DuckDBPyConnection, flt: FigureFilter, *, limit: int,
     The page is chosen on `figures` alone; only its rows are joined to their articles."""
     if "figures" not in existing_tables(con):
         return [], 0
-    where, params = _where(flt)
+    where, params = _where(flt).pair()
     keys = f"SELECT f.rowid AS rid, f.as_of, f.article_id, f.start, f.\"end\" FROM figures f{where}"
     total = int(scalar(con.execute(f"SELECT count(*) FROM ({keys})", params)) or 0)
     if offset >= total:

@@ -6,7 +6,8 @@ from typing import Any
 
 import duckdb
 
-from . import BBox, WebFilter, _take_total, dicts, like, mentions, scalar
+from ...store.sql import ILIKE, Where
+from . import BBox, WebFilter, dicts, like, mentions, ranked_page
 
 SUMMARY = ("any_value(p.name) AS name, any_value(p.country) AS country, any_value(p.admin1) AS admin1, "
            "any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.feature_class) AS feature_class, "
@@ -14,33 +15,23 @@ SUMMARY = ("any_value(p.name) AS name, any_value(p.country) AS country, any_valu
            "count(*) AS mentions, count(DISTINCT p.article_id) AS articles")
 
 
-def _where(flt: WebFilter, search: str | None, bbox: BBox | None) -> tuple[str, list[Any]]:
-    clauses, params = ["p.geonameid IS NOT NULL"], []
+def _where(flt: WebFilter, search: str | None, bbox: BBox | None) -> Where:
+    """Resolved mentions whose article passes `flt`, optionally matching a name search and inside a box."""
+    w = Where().add("p.geonameid IS NOT NULL")
     if search:
-        clauses.append("(p.name ILIKE ? ESCAPE '\\' OR p.text ILIKE ? ESCAPE '\\')")
-        params += [like(search)] * 2
+        w.add(f"(p.name {ILIKE} OR p.text {ILIKE})", *[like(search)] * 2)
     if bbox is not None:
-        box, box_params = bbox.where("p.lat", "p.lon")
-        clauses.append(box)
-        params += box_params
-    article_where, article_params = flt.where("a")
-    if article_where:
-        clauses.append(f"p.article_id IN (SELECT a.id FROM articles a{article_where})")
-        params += article_params
-    return " WHERE " + " AND ".join(clauses), params
+        w.extend(bbox.within("p.lat", "p.lon"))
+    return w.extend(flt.conditions("a"), "p.article_id IN (SELECT a.id FROM articles a WHERE {})")
 
 
 def ranked(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, search: str | None = None,
            bbox: BBox | None = None, limit: int = 500, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Places by number of articles (ties by mentions, then id), and how many places match."""
-    where, params = _where(flt, search, bbox)
-    grouped = f"SELECT p.geonameid, {SUMMARY} FROM place_mentions p{where} GROUP BY p.geonameid"
-    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({grouped}) "
-                             "ORDER BY articles DESC, mentions DESC, geonameid LIMIT ? OFFSET ?",
-                             [*params, limit, offset]))
-    if not rows:  # past the end: count separately
-        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({grouped})", params)) or 0)
-    return rows, _take_total(rows)
+    where = _where(flt, search, bbox)
+    grouped = f"SELECT p.geonameid, {SUMMARY} FROM place_mentions p{where.sql()} GROUP BY p.geonameid"
+    return ranked_page(con, grouped, where.params, "ORDER BY articles DESC, mentions DESC, geonameid",
+                       limit=limit, offset=offset)
 
 
 def summary(con: duckdb.DuckDBPyConnection, geonameid: int) -> dict[str, Any] | None:

@@ -13,7 +13,8 @@ from typing import Any
 import duckdb
 
 from ...corpus.series import Point, _estimate, compatible, interval
-from . import _take_total, dicts, existing_tables, like, scalar
+from ...store.sql import ILIKE, Where
+from . import dicts, existing_tables, like, ranked_page
 
 TOLERANCE = 0.1
 WHO = ("coalesce(f.actor_country, CASE WHEN f.actor LIKE '%:%' AND f.actor NOT LIKE 'new:%' "
@@ -37,32 +38,24 @@ def subjects(con: duckdb.DuckDBPyConnection, *, kind: str | None, text: str | No
     if "figures" not in existing_tables(con):
         return [], 0
     join, canonical = _canonical(con)
-    clauses, params = ["f.kind IS NOT NULL"], []
-    if kind:
-        clauses.append("f.kind = ?")
-        params.append(kind)
+    where = Where().add("f.kind IS NOT NULL").add("f.kind = ?", kind)
     inner = (f"SELECT {SUBJECT}, {canonical} AS canonical_id, coalesce(f.as_of, a.published) AS as_of, "
              "coalesce(f.value, f.low, f.high) AS v FROM figures f JOIN articles a ON a.id = f.article_id"
-             f"{join} WHERE {' AND '.join(clauses)}")
-    having = ["count(*) >= ?"]
-    having_params: list[Any] = [min_points]
+             f"{join}{where.sql()}")
+    having = Where().add("count(*) >= ?", min_points)
     if text:
-        having.append("concat_ws(' ', kind, who, \"where\", noun) ILIKE ? ESCAPE '\\'")
-        having_params.append(like(text))
+        having.add(f"concat_ws(' ', kind, who, \"where\", noun) {ILIKE}", like(text))
     grouped = (f"SELECT kind, who, \"where\", noun, count(*) AS figures, count(DISTINCT canonical_id) AS sources, "
                f"min(as_of) AS first, max(as_of) AS last, min(v) AS low, max(v) AS high FROM ({inner}) "
-               f"GROUP BY kind, who, \"where\", noun HAVING {' AND '.join(having)}")
-    rows = dicts(con.execute(
-        f"SELECT *, count(*) OVER () AS _total FROM ({grouped}) "
-        "ORDER BY sources DESC, figures DESC, kind, who NULLS FIRST, \"where\" NULLS FIRST, noun NULLS FIRST "
-        "LIMIT ? OFFSET ?", [*params, *having_params, limit, offset]))
-    if not rows:
-        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({grouped})", [*params, *having_params])) or 0)
-    return rows, _take_total(rows)
+               f"GROUP BY kind, who, \"where\", noun{having.sql('HAVING')}")
+    return ranked_page(con, grouped, [*where.params, *having.params],
+                       "ORDER BY sources DESC, figures DESC, kind, who NULLS FIRST, \"where\" NULLS FIRST, noun NULLS FIRST",
+                       limit=limit, offset=offset)
 
 
-def _is(column: str, value: Any) -> tuple[str, list[Any]]:
-    return (f"{column} IS NULL", []) if value is None else (f"{column} = ?", [value])
+def _is(w: Where, column: str, value: Any) -> Where:
+    """`column IS NULL` for None, else `column = ?` (an empty string too: a subject's part is matched exactly)."""
+    return w.add(f"{column} IS NULL") if value is None else w.add(f"{column} = ?", value, skip_unset=False)
 
 
 def series(con: duckdb.DuckDBPyConnection, kind: str, who: str | None, where: str | None,
@@ -71,18 +64,18 @@ def series(con: duckdb.DuckDBPyConnection, kind: str, who: str | None, where: st
     if "figures" not in existing_tables(con):
         return None
     join, canonical = _canonical(con)
-    tests = [_is("f.kind", kind), _is(WHO, who), _is("f.place", where),
-             _is("CASE WHEN f.kind = 'other' THEN f.noun END", noun if kind == "other" else None)]
+    tests = Where()
+    for column, value in (("f.kind", kind), (WHO, who), ("f.place", where),
+                          ("CASE WHEN f.kind = 'other' THEN f.noun END", noun if kind == "other" else None)):
+        _is(tests, column, value)
     rows = dicts(con.execute(
         f"SELECT f.article_id, f.start, f.\"end\", {canonical} AS canonical_id, a.outlet, a.published, a.title, "
         "a.url, coalesce(f.as_of, a.published) AS as_of, coalesce(f.qualifier, 'exact') AS qualifier, f.value, "
         "f.low, f.high, f.text, f.speaker, f.unit, f.noun, f.confidence, "
         "substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence, "
         "f.start - f.sentence_start AS mark_start, f.\"end\" - f.sentence_start AS mark_end "
-        f"FROM figures f JOIN articles a ON a.id = f.article_id{join} "
-        f"WHERE {' AND '.join(t for t, _ in tests)} "
-        "ORDER BY as_of NULLS LAST, a.published, f.article_id, f.start",
-        [p for _, ps in tests for p in ps]))
+        f"FROM figures f JOIN articles a ON a.id = f.article_id{join}{tests.sql()} "
+        "ORDER BY as_of NULLS LAST, a.published, f.article_id, f.start", tests.params))
     if not rows:
         return None
     points = [Point(r["article_id"], r["canonical_id"], r["outlet"], r["published"], r["as_of"], r["qualifier"],

@@ -7,7 +7,8 @@ from typing import Any
 
 import duckdb
 
-from . import _take_total, dicts, existing_tables, like, scalar
+from ...store.sql import ILIKE, Where
+from . import dicts, existing_tables, like, ranked_page
 
 STORY_COLUMNS = ["story_id", "title", "first_date", "last_date", "articles", "texts", "outlets"]
 
@@ -17,28 +18,12 @@ def page(con: duckdb.DuckDBPyConnection, *, since: date | None, until: date | No
     """Stories overlapping [since, until], latest first (ties by size, then id), and how many match."""
     if "stories" not in existing_tables(con):
         return [], 0
-    clauses: list[str] = []
-    params: list[Any] = []
-    if since is not None:
-        clauses.append("last_date >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("first_date <= ?")
-        params.append(until)
+    w = Where().add("last_date >= ?", since).add("first_date <= ?", until)
     if text:
-        clauses.append("title ILIKE ? ESCAPE '\\'")
-        params.append(like(text))
-    if min_articles:
-        clauses.append("articles >= ?")
-        params.append(min_articles)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    base = f"SELECT {', '.join(STORY_COLUMNS)} FROM stories{where}"
-    rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({base}) "
-                             "ORDER BY last_date DESC NULLS LAST, articles DESC, story_id LIMIT ? OFFSET ?",
-                             [*params, limit, offset]))
-    if not rows:
-        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({base})", params)) or 0)
-    return rows, _take_total(rows)
+        w.add(f"title {ILIKE}", like(text))
+    w.add("articles >= ?", min_articles or None)
+    return ranked_page(con, f"SELECT {', '.join(STORY_COLUMNS)} FROM stories{w.sql()}", w.params,
+                       "ORDER BY last_date DESC NULLS LAST, articles DESC, story_id", limit=limit, offset=offset)
 
 
 def detail(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | None:
