@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from ..db import get_cursor
 from ..queries import WebFilter
 from ..queries import actors as q
-from ..queries import articles as article_q
 from ..respond import Filter, Format, Limit, Offset, listing
+from .mentioned import articles_page
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(get_cursor)]
@@ -33,11 +33,5 @@ def actor(con: Cursor, actor_id: str, limit: Limit = 50, offset: Offset = 0) -> 
     found = q.summary(con, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor with id {actor_id!r}")
-    flt = WebFilter(actor=actor_id)
-    return {
-        "actor": found,
-        "timeline": q.timeline(con, actor_id),
-        "co_mentioned": q.co_mentioned(con, actor_id),
-        "articles": article_q.page(con, flt, limit=limit, offset=offset),
-        "total_articles": article_q.count(con, flt),
-    }
+    return {"actor": found, "timeline": q.timeline(con, actor_id), "co_mentioned": q.co_mentioned(con, actor_id),
+            **articles_page(con, WebFilter(actor=actor_id), limit=limit, offset=offset)}

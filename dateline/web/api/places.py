@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from ..db import get_cursor
 from ..queries import WebFilter
-from ..queries import articles as article_q
 from ..queries import places as q
 from ..respond import Filter, Format, Offset, listing
+from .mentioned import articles_page
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(get_cursor)]
@@ -38,11 +38,5 @@ def place(con: Cursor, geonameid: int, limit: Annotated[int, Query(ge=1, le=1000
     found = q.summary(con, geonameid)
     if found is None:
         raise HTTPException(404, f"no place with GeoNames id {geonameid}")
-    flt = WebFilter(place=geonameid)
-    return {
-        "place": found,
-        "timeline": q.timeline(con, geonameid),
-        "actors": q.actors_here(con, geonameid),
-        "articles": article_q.page(con, flt, limit=limit, offset=offset),
-        "total_articles": article_q.count(con, flt),
-    }
+    return {"place": found, "timeline": q.timeline(con, geonameid), "actors": q.actors_here(con, geonameid),
+            **articles_page(con, WebFilter(place=geonameid), limit=limit, offset=offset)}

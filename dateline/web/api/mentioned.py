@@ -1,0 +1,16 @@
+"""What the actor and place endpoints share: one key's page of mentioning articles with its total."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from ..queries import WebFilter
+from ..queries import articles as article_q
+
+
+def articles_page(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int, offset: int) -> dict[str, Any]:
+    """`articles` (a page of those passing `flt`, newest first) and `total_articles`, for a detail response."""
+    return {"articles": article_q.page(con, flt, limit=limit, offset=offset),
+            "total_articles": article_q.count(con, flt)}
