@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -329,28 +330,28 @@ def analyze(
 def actors(search: NameSearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
            db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Canonical actors found in the articles, most mentioned first."""
-    config = _config(db)
-    with open_store(config["store.path"], read_only=True) as store:
-        rows = top_actors(store.con, limit=limit, search=search)
-    if as_json:
-        _print_json(rows)
-    else:
-        render.records(out, rows, ("name", "code", "country", "sector", "kind", "articles", "mentions"),
-                       title="actors", terminal=out.is_terminal)
+    _ranked(top_actors, "actors", ("name", "code", "country", "sector", "kind", "articles", "mentions"),
+            search=search, limit=limit, db=db, as_json=as_json)
 
 
 @app.command()
 def places(search: NameSearchOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50,
            db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Places (GeoNames) found in the articles, most mentioned first."""
+    _ranked(top_places, "places", ("geonameid", "name", "country", "admin1", "lat", "lon", "articles", "mentions"),
+            search=search, limit=limit, db=db, as_json=as_json)
+
+
+def _ranked(top: Callable[..., list[dict[str, Any]]], title: str, columns: tuple[str, ...], *, search: str | None,
+            limit: int, db: Path | None, as_json: bool) -> None:
+    """Print a ranking of the store's mentions (`top_actors` or `top_places`) as JSON or a table."""
     config = _config(db)
     with open_store(config["store.path"], read_only=True) as store:
-        rows = top_places(store.con, limit=limit, search=search)
+        rows = top(store.con, limit=limit, search=search)
     if as_json:
         _print_json(rows)
     else:
-        render.records(out, rows, ("geonameid", "name", "country", "admin1", "lat", "lon", "articles", "mentions"),
-                       title="places", terminal=out.is_terminal)
+        render.records(out, rows, columns, title=title, terminal=out.is_terminal)
 
 
 KindOpt = Annotated[str | None, typer.Option("--type", "--kind", help="Event type (ASSAULT) or figure kind (killed).")]
