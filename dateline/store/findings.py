@@ -61,19 +61,23 @@ def _where(alias: str, table: str, flt: FindingFilter, day_column: str) -> tuple
     return w.add(f"{day} >= ?", flt.since).add(f"{day} <= ?", flt.until).pair()
 
 
+def _listing(con: duckdb.DuckDBPyConnection, table: str, alias: str, columns: tuple[str, ...], day_column: str,
+             flt: FindingFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Findings of `table` passing `flt`, latest first (by their day, else their article's), with the outlet."""
+    where, params = _where(alias, table, flt, day_column)
+    sql = (f"SELECT {', '.join(columns)} FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{where} "
+           f"ORDER BY coalesce({alias}.{day_column}, a.published) DESC NULLS LAST, {alias}.article_id, {alias}.start "
+           "LIMIT ? OFFSET ?")
+    return rows_as_dicts(con.execute(sql, [*params, limit, offset]))
+
+
 def list_events(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
                 offset: int = 0) -> list[dict[str, Any]]:
     """Coded events, latest first, with their article's outlet."""
-    where, params = _where("e", "events", flt, "date")
-    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e JOIN articles a ON a.id = e.article_id{where} "
-           "ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, e.article_id, e.start LIMIT ? OFFSET ?")
-    return rows_as_dicts(con.execute(sql, [*params, limit, offset]))
+    return _listing(con, "events", "e", EVENT_COLUMNS, "date", flt, limit, offset)
 
 
 def list_figures(con: duckdb.DuckDBPyConnection, flt: FindingFilter, *, limit: int = 50,
                  offset: int = 0) -> list[dict[str, Any]]:
     """Reported figures, latest first, with their article's outlet."""
-    where, params = _where("f", "figures", flt, "as_of")
-    sql = (f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures f JOIN articles a ON a.id = f.article_id{where} "
-           "ORDER BY coalesce(f.as_of, a.published) DESC NULLS LAST, f.article_id, f.start LIMIT ? OFFSET ?")
-    return rows_as_dicts(con.execute(sql, [*params, limit, offset]))
+    return _listing(con, "figures", "f", FIGURE_COLUMNS, "as_of", flt, limit, offset)
