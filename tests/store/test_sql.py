@@ -27,6 +27,11 @@ def test_a_clause_is_skipped_when_any_of_its_values_is_unset() -> None:
     assert w.sql() == " WHERE z IS NULL" and w.params == []
 
 
+def test_skip_unset_false_binds_even_an_empty_value() -> None:
+    w = Where().add("kind = ?", "", skip_unset=False).add("who = ?", None, skip_unset=False)
+    assert w.clauses == ["kind = ?", "who = ?"] and w.params == ["", None]
+
+
 def test_add_all_extend_and_keyword() -> None:
     inner = Where().add_all(("p.lat > ?", 1.5), ("p.lon < ?", None), ("p.id = ?", 7))
     w = Where().add("a = ?", "x").extend(inner, "EXISTS (SELECT 1 FROM t p WHERE {})")
