@@ -203,6 +203,10 @@ class KnowledgeBase:
         countries = self._surnames().get(key, set())
         return next(iter(countries)) if len(countries) == 1 else None
 
+    def prepare(self) -> None:
+        """Build the indexes made on first use now (a stage's setup), not inside the first article."""
+        self._surnames()
+
     def _surnames(self) -> dict[str, set[str]]:
         """Surname -> countries of the KB's persons (built on first use, then kept)."""
         index: dict[str, set[str]] | None = getattr(self, "_surname_index", None)

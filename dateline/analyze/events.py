@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from ..config import Config
+from . import actor_kb
 from .base import Analysis
 from .event_args import (
     COLLECTIVE,
@@ -350,8 +351,8 @@ def mode_of(cand: Candidate) -> str | None:
     """The lexicon mode, refined for ASSAULT by weapon cues in the trigger's subtree or sentence."""
     if cand.entry.type != "ASSAULT":
         return cand.entry.mode
-    for scope in (list(cand.token.subtree) + list(cand.token.head.children), list(cand.token.sent)):
-        lemmas = [_lemma(t) for t in scope]
+    near = {_lemma(t) for t in cand.token.subtree} | {_lemma(t) for t in cand.token.head.children}
+    for lemmas in (near, {_lemma(t) for t in cand.token.sent}):
         for words, mode in MODE_CUES:
             if all(w in lemmas for w in words):
                 return mode
@@ -613,6 +614,7 @@ class EventStage:
         self.lexicon = load_lexicon()
         self.model = load_model()
         self.ranker = load_ranker()
+        actor_kb.load().prepare()  # the KB's surname index, built once here rather than in the first article
 
     def process(self, batch: list[Analysis]) -> list[Analysis]:
         """Write ``analysis.events`` for every analysis that has a parse."""
