@@ -47,7 +47,7 @@ from .actor_kb import ActorEntry, KnowledgeBase
 from .base import ActorMention, Analysis
 from .registry import stage
 
-COMPONENT = "actors.kb.v1"
+COMPONENT = "actors.kb.v2"
 SUPPLEMENT_PATH = Path(__file__).resolve().parent.parent / "resources" / "actors_supplement.csv"
 MAX_NGRAM = 6
 

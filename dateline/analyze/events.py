@@ -55,7 +55,7 @@ from .plover import CONTEXT_WORDS, QUAD, Lexicon, Trigger, load_lexicon
 from .registry import stage
 from .time import TimeExpr
 
-COMPONENT = "events.plover.v1"
+COMPONENT = "events.plover.v2"
 MODEL_WEIGHT, QUAD_WEIGHT = 0.4, 0.2
 EMBEDDED_FACTOR = 0.45
 MODE_CUES: tuple[tuple[tuple[str, ...], str], ...] = (

@@ -22,7 +22,7 @@ from .base import Analysis, PlaceMention
 from .event_args import dateline_end
 from .registry import stage
 
-COMPONENT = "places.geonames.v1"
+COMPONENT = "places.geonames.v2"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 GENERIC_WORDS = frozenset({
     "lake", "river", "airport", "international", "school", "high", "middle", "elementary", "park", "street",

@@ -26,12 +26,12 @@ def actors_of(stage: ActorStage, text: str, on: date | None = date(2016, 10, 20)
     stage.process([analysis])
     for m in analysis.actors:
         assert text[m.start:m.end] == m.text
-        assert m.component == "actors.kb.v1"
+        assert m.component == "actors.kb.v2"
     return {m.text: m for m in analysis.actors}
 
 
 def test_registered_under_alias() -> None:
-    assert registry.resolve("actors") == "actors.kb.v1"
+    assert registry.resolve("actors") == "actors.kb.v2"
     assert isinstance(registry.create("actors"), ActorStage)
 
 

@@ -125,8 +125,8 @@ def test_stage_reads_entities_and_writes_places() -> None:
     [analysis] = stage.process([Analysis("a1", text, entities=ents)])
     ids = {p.text: p.geonameid for p in analysis.places}
     assert ids["American"] == 6252001 and ids["Hit"] == 95788
-    assert all(p.component == "places.geonames.v1" and 0 < p.confidence <= 1 for p in analysis.places)
-    assert "places.geonames.v1" in analysis.components
+    assert all(p.component == "places.geonames.v2" and 0 < p.confidence <= 1 for p in analysis.places)
+    assert "places.geonames.v2" in analysis.components
 
 
 def test_state_named_anywhere_in_the_text_picks_the_homonym() -> None:
