@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from .queries import rows_as_dicts
-from .sql import Where
+from .sql import ILIKE, Where, like
 
 EVENT_COLUMNS = ("e.article_id", "e.type", "e.mode", "e.factuality", "e.claimant", "e.date", "e.date_precision",
                  "e.place", "e.country", "e.geonameid", "e.geo_precision", "e.source_actors", "e.target_actors",
@@ -38,8 +38,8 @@ def _actor_clause(alias: str, table: str, actor: str) -> tuple[str, list[Any]]:
     matched against the actor mentions of the whole store to find the actor ids it stands for.
     """
     ids = ("(SELECT coalesce(list(DISTINCT m.actor_id), []) FROM actor_mentions m "
-           "WHERE m.actor_id = ? OR m.country = upper(?) OR m.name ILIKE ?)")
-    params = [actor, actor, f"%{actor}%"]
+           "WHERE m.actor_id = ? OR m.country = upper(?) OR m.name " + ILIKE + ")")
+    params = [actor, actor, like(actor)]
     if table == "events":
         return (f"(list_has_any({alias}.source_actors || {alias}.target_actors, {ids}) "
                 f"OR list_contains({alias}.source_actors || {alias}.target_actors, ?))", [*params, actor])
@@ -56,7 +56,7 @@ def _where(alias: str, table: str, flt: FindingFilter, day_column: str) -> tuple
         w.add(clause, *params)
     if flt.place:
         place_col = "geonameid" if table == "events" else "place_id"
-        w.add(f"(CAST({alias}.{place_col} AS VARCHAR) = ? OR {alias}.place ILIKE ?)", flt.place, f"%{flt.place}%")
+        w.add(f"(CAST({alias}.{place_col} AS VARCHAR) = ? OR {alias}.place {ILIKE})", flt.place, like(flt.place))
     day = f"coalesce({alias}.{day_column}, a.published)"
     return w.add(f"{day} >= ?", flt.since).add(f"{day} <= ?", flt.until).pair()
 
