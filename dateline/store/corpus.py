@@ -166,13 +166,25 @@ def write_members(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str,
     refresh_stories(con, sorted({r[1] for r in rows}))
 
 
+# A title for an article without one (plain-text input has only a date line): its first sentence
+# when that is short, else its first 100 characters.
+_FLAT = "trim(regexp_replace(a.text, '\\s+', ' ', 'g'))"
+_LEAD = (f"CASE WHEN regexp_matches({_FLAT}, '^.{{1,140}}?[.!?](\\s|$)') "
+         f"THEN regexp_extract({_FLAT}, '^(.{{1,140}}?[.!?])(\\s|$)', 1) ELSE left({_FLAT}, 100) || '…' END")
+_FIRST = "(coalesce(a.published, DATE '9999-12-31'), a.id)"
+
+
 def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> None:
-    """Recompute title, dates and counts of the given stories from their members."""
+    """Recompute title, dates and counts of the given stories from their members.
+
+    The title is the earliest member's title, else the earliest titled member's, else the earliest
+    member's lead sentence: a story of untitled articles is not listed with a blank title."""
     table = pa.table({"story_id": pa.array(list(story_ids), pa.string())})
     _with_table(
         con, "touched", table,
         "INSERT OR REPLACE INTO stories SELECT m.story_id, "
-        "arg_min(a.title, (coalesce(a.published, DATE '9999-12-31'), a.id)), min(a.published), max(a.published), "
+        f"coalesce(arg_min(nullif(trim(a.title), ''), {_FIRST}) FILTER (WHERE nullif(trim(a.title), '') IS NOT NULL), "
+        f"arg_min({_LEAD}, {_FIRST})), min(a.published), max(a.published), "
         "count(*), count(DISTINCT m.canonical_id), count(DISTINCT a.outlet), ? "
         "FROM story_articles m JOIN touched t ON m.story_id = t.story_id JOIN articles a ON a.id = m.article_id "
         "GROUP BY m.story_id", [datetime.now(UTC)])

@@ -215,3 +215,25 @@ def test_batched_dedup_against_stored_sketches_equals_one_by_one(tmp_path: Path)
         single = _dedup_batch(store, rows, DedupParams(), batched=False)[0]
     assert batched == single
     assert any(m.kind == "exact" for m in batched) and any(m.article_id not in ids for m in batched)
+
+
+def test_a_story_of_untitled_articles_takes_the_lead_sentence_as_title(store: Store) -> None:
+    con = store.con
+    lead = "Iraqi forces recaptured the border town of al-Qaim on Friday."
+
+    def add(aid: str, day: date, title: str | None, text: str, story: str) -> None:
+        con.execute("INSERT INTO articles (id, published, date_status, title, text, content_hash) "
+                    "VALUES (?, ?, 'ok', ?, ?, ?)", [aid, day, title, text, aid])
+        con.execute("INSERT INTO story_articles VALUES (?, ?, ?, 1.0, false, now())", [aid, story, aid])
+
+    def title(story: str) -> str:
+        db.refresh_stories(con, [story])
+        return con.execute("SELECT title FROM stories WHERE story_id = ?", [story]).fetchone()[0]
+
+    add("b", date(2017, 11, 3), None, lead + "\n\nMore fighting followed.", "s1")
+    add("c", date(2017, 11, 4), "  ", "Another report.", "s1")
+    assert title("s1") == lead
+    add("d", date(2017, 11, 5), "", "no full stop in this long text " * 10, "s2")
+    assert title("s2") == ("no full stop in this long text " * 10)[:100] + "…"
+    add("e", date(2017, 11, 6), "Al-Qaim retaken", "Text.", "s1")
+    assert title("s1") == "Al-Qaim retaken"  # a titled member's title wins over an untitled one's lead
