@@ -212,9 +212,12 @@ def actors_in(spans: list[tuple[int, int]], actors: list[ActorMention], taken: s
     """Actor mentions that lie inside any of the spans (each mention used once per event). A mention
     without a country that the places stage resolved ("Cizre", "Baku") stands for that place's country."""
     out: list[EventActor] = []
+    if not spans:
+        return out
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     for k, a in enumerate(actors):
-        if k in taken:
-            continue
+        if a.start < lo or a.end > hi or k in taken:
+            continue  # outside every span: the cheap test first (this runs for every argument of every event)
         if any(a.start >= s and a.end <= e for s, e in spans):
             taken.add(k)
             country = a.country or place_country(a.start, a.end, places)
