@@ -253,8 +253,8 @@ class Resolver:
         # The wire dateline's city ("WASHINGTON (Tigris Wire) -") is where the report was filed: it
         # lends no support to the places of the story itself.
         filed = dateline_end(text)
-        story = [m for m in live if m.start >= filed]
-        implausible = {id(m) for m in live if not self._plausible(m, story)}
+        anchors = self._anchors([m for m in live if m.start >= filed])
+        implausible = {id(m) for m in live if not self._plausible(m, anchors)}
         return [None if m is None or id(m) in implausible else m for m in mentions]
 
     def _agree(self, mentions: list[Mention]) -> None:
@@ -270,7 +270,19 @@ class Resolver:
             for g in group:
                 g.pick = pick
 
-    def _plausible(self, m: Mention, mentions: list[Mention]) -> bool:
+    def _anchors(self, mentions: list[Mention]) -> list[tuple[str, str, float, float, bool]]:
+        """The confidently placed mentions, as (name key, country, lat, lon, is a town or site)."""
+        g, out = self.gaz, []
+        for o in mentions:
+            ob = o.best()
+            if ob is None or o.probs()[ob] < 0.5:
+                continue
+            row = o.rows[ob]
+            out.append((_name_key(o.text), g.country_of(row), g.lat[row], g.lon[row],
+                        gz.KINDS[g.kinds[row]] not in AREA_KINDS))
+        return out
+
+    def _plausible(self, m: Mention, anchors: list[tuple[str, str, float, float, bool]]) -> bool:
         """False for a small place the rest of the article gives no reason to believe in.
 
         A name found only as part of a longer one ("Eid al-Fitr" -> Edd), under a foreign variant
@@ -289,29 +301,19 @@ class Resolver:
             return False
         if kind != "city" or m.container is not None:
             return True  # countries, admin areas, and our curated places are not accidental homonyms
-        cc = g.country_of(row)
-        support = self.doc_countries.get(cc, 0) > 0
-        others = False
-        nearest = math.inf
-        for o in mentions:
-            if o is m or _name_key(o.text) == _name_key(m.text):
-                continue
-            ob = o.best()
-            if ob is None or o.probs()[ob] < 0.5:
-                continue
-            others = True
-            orow = o.rows[ob]
-            support = support or g.country_of(orow) == cc
-            if gz.KINDS[g.kinds[orow]] not in AREA_KINDS:
-                nearest = min(nearest, haversine_km(g.lat[row], g.lon[row], g.lat[orow], g.lon[orow]))
+        cc, key = g.country_of(row), _name_key(m.text)
+        others = [a for a in anchors if a[0] != key]  # not itself, nor another mention of its name
+        support = self.doc_countries.get(cc, 0) > 0 or any(a[1] == cc for a in others)
         weak = g.population[row] < (LARGE_PLACE if m.how[b] == "part" else SMALL_PLACE)
+        nearest = min((haversine_km(g.lat[row], g.lon[row], la, lo) for _, _, la, lo, site in others if site),
+                      default=math.inf) if weak else math.inf
         if weak and nearest > FAR_KM and nearest != math.inf:
             return False  # a small town an ocean away from every other place of the story
         if support or not others:
             return True
         if m.how[b] == "part":
             return False
-        exact = gz.normalize(g.names[row]) == _name_key(m.text)
+        exact = gz.normalize(g.names[row]) == key
         return g.population[row] >= (SMALL_PLACE if exact else LARGE_PLACE)
 
     def _containers(self, text: str, mentions: list[Mention]) -> None:
