@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import actor_kb
-from .base import ActorMention, PlaceMention
+from .base import ActorMention, Analysis, PlaceMention
 from .factuality import clause_head
 from .time import TimeExpr
 
@@ -312,6 +312,25 @@ def under_locative(sent: Any, char: int) -> bool:
             return True
         token = token.head
     return False
+
+
+def phrase_country(actor: EventActor, analysis: Analysis) -> str | None:
+    """For a group without a country, the country its own phrase places it in: "refugees fleeing the
+    war in *Liberia*", "doctors from *Kenya*" (a resolved country or place under in/from/of)."""
+    span = analysis.doc.char_span(actor.start, actor.end, alignment_mode="expand") if analysis.doc is not None else None
+    if span is None or actor.actor_id.startswith("person:") or span.root.ent_type_ == "PERSON":
+        return None
+    root = span.root
+    preps = [t for t in root.subtree if t.dep_ == "prep" and t.lower_ in ("in", "from", "of") and t.i > root.i]
+    for prep in preps:
+        lo, hi = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+        for m in analysis.actors:
+            if lo <= m.start and m.end <= hi and m.country and m.actor_id.startswith("country:"):
+                return m.country
+        for p in analysis.places:
+            if lo <= p.start and p.end <= hi and p.country:
+                return p.country
+    return None
 
 
 def find_place(trigger: Any, places: list[PlaceMention]) -> EventPlace | None:

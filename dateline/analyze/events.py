@@ -43,6 +43,7 @@ from .event_args import (
     find_time,
     first_with_actors,
     person_country,
+    phrase_country,
     resolve_pronouns,
     span_of,
     time_precision,
@@ -51,25 +52,13 @@ from .event_model import EventModel, load_model
 from .event_ranker import ArgRanker, fill_missing, load_ranker
 from .factuality import CLAIM_GOVERNORS, Factuality, clause_head, factuality_of
 from .figures import link_events
-from .plover import CONTEXT_WORDS, QUAD, Lexicon, Trigger, load_lexicon
+from .plover import CONTEXT_WORDS, QUAD, Lexicon, Trigger, load_lexicon, weapon_mode
 from .registry import stage
 from .time import TimeExpr
 
 COMPONENT = "events.plover.v2"
 MODEL_WEIGHT, QUAD_WEIGHT = 0.4, 0.2
 EMBEDDED_FACTOR = 0.45
-MODE_CUES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("suicide",), "suicide-attack"), (("drone",), "drone"), (("uav",), "drone"),
-    (("airstrike",), "aerial"), (("air", "strike"), "aerial"), (("air", "raid"), "aerial"),
-    (("warplane",), "aerial"), (("jet",), "aerial"), (("aircraft",), "aerial"), (("helicopter",), "aerial"),
-    (("bomber",), "aerial"), (("ied",), "explosives"), (("car", "bomb"), "explosives"),
-    (("roadside",), "explosives"), (("explosive",), "explosives"), (("bomb",), "explosives"),
-    (("mortar",), "heavy-weapons"), (("artillery",), "heavy-weapons"), (("rocket",), "heavy-weapons"),
-    (("missile",), "heavy-weapons"), (("shell",), "heavy-weapons"), (("tank",), "heavy-weapons"),
-    (("gunman",), "firearms"), (("gunfire",), "firearms"), (("shoot",), "firearms"), (("sniper",), "firearms"),
-    (("gun",), "firearms"), (("rifle",), "firearms"), (("knife",), "primitive"), (("stab",), "primitive"),
-    (("chemical",), "cbrn"), (("gas",), "cbrn"),
-)
 NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "DATE", "PRODUCT"})
 # heads whose compound modifier names the act itself: "a *mediation* effort", "a *rescue* mission"
 EFFORT_NOUNS = frozenset({"effort", "mission", "process", "campaign", "initiative", "bid", "attempt", "drive"})
@@ -352,35 +341,12 @@ def mode_of(cand: Candidate) -> str | None:
     if cand.entry.type != "ASSAULT":
         return cand.entry.mode
     near = {_lemma(t) for t in cand.token.subtree} | {_lemma(t) for t in cand.token.head.children}
-    for lemmas in (near, {_lemma(t) for t in cand.token.sent}):
-        for words, mode in MODE_CUES:
-            if all(w in lemmas for w in words):
-                return mode
-    return cand.entry.mode
+    return weapon_mode(near, {_lemma(t) for t in cand.token.sent}) or cand.entry.mode
 
 
 def contexts_of(sent: Any) -> list[str]:
     """PLOVER context tags cued by words in the sentence."""
     return sorted({CONTEXT_WORDS[_lemma(t)] for t in sent if _lemma(t) in CONTEXT_WORDS})
-
-
-def _phrase_country(actor: EventActor, analysis: Analysis) -> str | None:
-    """For a group without a country, the country its own phrase places it in: "refugees fleeing the
-    war in *Liberia*", "doctors from *Kenya*" (a resolved country or place under in/from/of)."""
-    span = analysis.doc.char_span(actor.start, actor.end, alignment_mode="expand") if analysis.doc is not None else None
-    if span is None or actor.actor_id.startswith("person:") or span.root.ent_type_ == "PERSON":
-        return None
-    root = span.root
-    preps = [t for t in root.subtree if t.dep_ == "prep" and t.lower_ in ("in", "from", "of") and t.i > root.i]
-    for prep in preps:
-        lo, hi = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
-        for m in analysis.actors:
-            if lo <= m.start and m.end <= hi and m.country and m.actor_id.startswith("country:"):
-                return m.country
-        for p in analysis.places:
-            if lo <= p.start and p.end <= hi and p.country:
-                return p.country
-    return None
 
 
 def _pronoun_actors(tokens: list[Any]) -> list[EventActor]:
@@ -410,7 +376,7 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     targets = resolve_pronouns(targets or _pronoun_actors(obj), analysis.actors, {a.actor_id for a in sources})
     sources, targets = [a for a in sources if a.actor_id], [a for a in targets if a.actor_id]
     for actor in sources + targets:
-        actor.country = actor.country or _phrase_country(actor, analysis) or person_country(actor)
+        actor.country = actor.country or phrase_country(actor, analysis) or person_country(actor)
     fact: Factuality = factuality_of(trig)
     start, end = _trigger_span(cand.tokens)
     event = Event(cand.entry.type, mode_of(cand), contexts_of(sent), analysis.text[start:end], start, end, index, sent.start_char, sent.end_char, sources, targets,

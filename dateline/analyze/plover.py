@@ -113,6 +113,30 @@ class Lexicon:
         return self.by_first.get(lemma, ())
 
 
+MODE_CUES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("suicide",), "suicide-attack"), (("drone",), "drone"), (("uav",), "drone"),
+    (("airstrike",), "aerial"), (("air", "strike"), "aerial"), (("air", "raid"), "aerial"),
+    (("warplane",), "aerial"), (("jet",), "aerial"), (("aircraft",), "aerial"), (("helicopter",), "aerial"),
+    (("bomber",), "aerial"), (("ied",), "explosives"), (("car", "bomb"), "explosives"),
+    (("roadside",), "explosives"), (("explosive",), "explosives"), (("bomb",), "explosives"),
+    (("mortar",), "heavy-weapons"), (("artillery",), "heavy-weapons"), (("rocket",), "heavy-weapons"),
+    (("missile",), "heavy-weapons"), (("shell",), "heavy-weapons"), (("tank",), "heavy-weapons"),
+    (("gunman",), "firearms"), (("gunfire",), "firearms"), (("shoot",), "firearms"), (("sniper",), "firearms"),
+    (("gun",), "firearms"), (("rifle",), "firearms"), (("knife",), "primitive"), (("stab",), "primitive"),
+    (("chemical",), "cbrn"), (("gas",), "cbrn"),
+)
+
+
+def weapon_mode(near: set[str], sentence: set[str]) -> str | None:
+    """The ASSAULT mode the first weapon cue names, looked for among the trigger's own words, then
+    the sentence's (lemmas)."""
+    for lemmas in (near, sentence):
+        for words, mode in MODE_CUES:
+            if all(w in lemmas for w in words):
+                return mode
+    return None
+
+
 def parse_row(row: dict[str, str]) -> Trigger:
     """One TSV row as a Trigger; raises ValueError on an unknown type."""
     kind = row["type"].strip()
