@@ -371,6 +371,7 @@ class _Finder:
         self.a = analysis
         self.doc = analysis.doc
         self.component = component
+        self.filed = dateline_end(analysis.text)  # end of the wire dateline ("WASHINGTON (Tigris Wire) -")
         self.times = [(t.start, t.end) for t in analysis.times if t.type in ("DATE", "TIME", "DURATION", "SET")]
         self.phones = [m.span() for m in _PHONE.finditer(analysis.text)]
         self.figures: list[Figure] = []
@@ -476,7 +477,7 @@ class _Finder:
         the figure happened, so it is never the figure's place.
         """
         start, end = sent.start_char, max(sent.start_char, sent.end_char)
-        start = max(start, dateline_end(self.a.text)) if start < 200 else start
+        start = max(start, self.filed)
         text = self.a.text
         places = [p for p in self.a.places if start <= p.start < end and p.text != figure.actor_text
                   and p.how != "demonym" and text[p.end:p.end + 1] != "-"]  # not "American", "US-backed"
