@@ -9,7 +9,8 @@ incident it reports:
   Tuesday": the time of a reporting verb dates the statement, not what it reports;
 - a noun modifier: "the leader responsible for *Tuesday's* attack", "the *Aug. 8* suicide attack":
   a possessive or pre-noun date dates that noun (often an earlier, background event), not the clause;
-- a day far from publication (after it, or more than 31 days before): background, not the news.
+- a day far from publication (after it, or more than 31 days before): background, not the news;
+- a reference to the present ("currently assessing an incident"): it dates a state, not an event.
 
 What is left are the incident times. ``incident_times`` lists them; ``incident_date`` chooses, for a
 figure, the one nearest it in its own sentence, else the first of the text, else the publication date
@@ -98,6 +99,8 @@ def incident_times(analysis: Analysis, start: int = 0, end: int | None = None) -
     for t in analysis.times:
         if not (start <= t.start < end) or t.type not in ("DATE", "TIME") or t.interval_start is None:
             continue
+        if not t.value[:1].isdigit():
+            continue  # "currently", "now" (PRESENT_REF): the time of a state, not a day an incident happened
         if t.interval_start != t.interval_end or dateline_like(t, published):
             continue
         if published is not None and not 0 <= (published - t.interval_start).days <= MAX_DAYS_BEFORE:

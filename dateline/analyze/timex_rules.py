@@ -389,14 +389,14 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm("DATE", f"{value}T{pod}" if pod else value, anchored=anchored, confidence=0.85)
 
 
-_DAY_WORDS = {"yesterday": 1, "today": 0, "tomorrow": -1, "tonight": 0, "last night": 1,
-              "this morning": 0, "this afternoon": 0, "this evening": 0}
+_DAY_WORDS = {"yesterday": 1, "today": 0, "tomorrow": -1, "tonight": 0, "last night": 1, "overnight": 1,
+              "this morning": 0, "this afternoon": 0, "this evening": 0}  # "overnight": the night just past
 
 
 def _day_word(m: re.Match[str], ctx: _Context) -> _Norm | None:
-    """"yesterday", "today", "tomorrow morning", "tonight" against the anchor."""
+    """"yesterday", "today", "tomorrow morning", "tonight", "overnight" against the anchor."""
     word = " ".join(m["dw"].lower().split())
-    pod_word = (m["pod"] or (word.split()[-1] if word in ("tonight", "last night") or " " in word else "")).lower()
+    pod_word = (m["pod"] or (word.split()[-1] if word in ("tonight", "last night", "overnight") or " " in word else "")).lower()
     pod = lx.PARTS_OF_DAY.get(pod_word.replace("tonight", "night"))
     if ctx.anchor is None:
         value, anchored = UNKNOWN_DATE, False
@@ -530,7 +530,7 @@ RULES: list[tuple[str, str, Normalizer]] = [
                       r"(?P<u>years|months|weeks|days|decades|hours))\b", _bare_duration),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{lx.alternation(lx.WEEKDAYS)})(?P<plural>s)?(?!\w){_POD}",
      _weekday),
-    ("day_word", r"\b(?:(?P<mod>early|late)\s+)?(?P<dw>yesterday|today|tomorrow|tonight|last\s+night"
+    ("day_word", r"\b(?:(?P<mod>early|late)\s+)?(?P<dw>yesterday|today|tomorrow|tonight|last\s+night|overnight"
                  r"|this\s+(?:morning|afternoon|evening))(?!\w)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      _day_word),
     ("clock", rf"\b(?:(?P<h>\d{{1,2}})(?::(?P<min>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|o'clock)|(?P<noon>noon|midnight))"

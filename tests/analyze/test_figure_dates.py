@@ -63,3 +63,17 @@ def test_no_parse_still_chooses(analyse: Any) -> None:
     a = analyse("Guards caught five intruders yesterday.")
     a.doc = None
     assert incident_date(a).day == date(2016, 5, 3)
+
+
+def test_adverbial_overnight_is_the_night_before_but_an_overnight_raid_is_not(analyse: Any) -> None:
+    a = analyse("Customs officers seized two trucks of timber at the river crossing overnight.")
+    choice = incident_date(a)
+    assert (choice.day, choice.text) == (date(2016, 5, 3), "overnight")
+    b = analyse("Customs officers seized two trucks of timber during an overnight raid at the crossing.")
+    assert incident_times(b) == [] and incident_date(b).from_publication
+
+
+def test_a_present_reference_does_not_date_the_incident(analyse: Any) -> None:
+    a = analyse("The agency is currently reviewing a crash in which two cyclists died.")
+    assert incident_times(a) == []
+    assert incident_date(a).from_publication

@@ -58,6 +58,7 @@ CASES = [
     ("The blast came at 10 a.m.", "10 a.m.", "TIME", "2017-05-04T10:00"),
     ("The blast came at 3:30 p.m. Wednesday.", "3:30 p.m. Wednesday", "TIME", "2017-05-03T15:30"),
     ("Shelling began this morning.", "this morning", "TIME", "2017-05-04TMO"),
+    ("Shelling went on overnight.", "overnight", "TIME", "2017-05-03TNI"),
     ("Results for the first quarter were weak.", "the first quarter", "DATE", "2017-Q1"),
     ("The pact dates from nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
     ("Such raids were rare in the 20th century.", "the 20th century", "DATE", "19"),
