@@ -48,16 +48,17 @@ from .event_args import (
     span_of,
     time_precision,
 )
+from .event_cues import conditional, object_rule, type_score
+from .event_cues import lemma as _lemma
 from .event_model import EventModel, load_model
 from .event_ranker import ArgRanker, fill_missing, load_ranker
 from .factuality import CLAIM_GOVERNORS, Factuality, clause_head, factuality_of
 from .figures import link_events
-from .plover import CONTEXT_WORDS, QUAD, Lexicon, Trigger, load_lexicon, weapon_mode
+from .plover import CONTEXT_WORDS, Lexicon, Trigger, load_lexicon, weapon_mode
 from .registry import stage
 from .time import TimeExpr
 
-COMPONENT = "events.plover.v2"
-MODEL_WEIGHT, QUAD_WEIGHT = 0.4, 0.2
+COMPONENT = "events.plover.v3"
 EMBEDDED_FACTOR = 0.45
 NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "DATE", "PRODUCT"})
 # heads whose compound modifier names the act itself: "a *mediation* effort", "a *rescue* mission"
@@ -71,40 +72,10 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 COMMITMENT_CUES = frozenset({"will", "'ll", "shall", "would", "willing", "ready", "prepared", "vow", "vowed",
                              "pledge", "pledged", "promise", "promised", "offer", "offered"})
+MAYBE_CUES = frozenset({"will", "'ll", "shall", "would", "may", "might", "could"})
 REFUSAL_CUES = frozenset({"not", "n't", "never", "refuse", "refused", "refusing", "fail", "failed", "decline",
                           "declined"})
 DEMAND_NOUNS = frozenset({"demand", "reminder", "insistence", "call", "warning"})
-FORCES = frozenset({"troop", "force", "soldier", "adviser", "advisor", "marine", "unit", "tank", "warship",
-                    "fighter", "militia", "police", "policeman", "reinforcement", "battalion", "brigade", "jet"})
-RELIEF = frozenset({"aid", "food", "medicine", "supply", "assistance", "fund", "money", "tent", "fuel", "water", "grain",
-                    "arm", "weapon", "equipment", "vaccine", "blanket", "flour", "rice", "wheat"})
-WEAPONS = frozenset({"weapon", "gas", "bomb", "chemical", "missile", "rocket", "force", "explosive", "tear"})
-OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
-    (frozenset({"send", "dispatch", "deploy", "move", "rush", "station", "mass"}), FORCES,
-     Trigger(("send", "<forces>"), "V", "MOBILIZE", "troops", 0.85)),
-    (frozenset({"use", "fire", "drop", "launch"}), WEAPONS, Trigger(("use", "<weapons>"), "V", "ASSAULT", None, 0.85)),
-    (frozenset({"send", "give", "provide", "deliver", "hand", "ship", "airlift", "donate", "offer"}), RELIEF,
-     Trigger(("send", "<relief>"), "V", "AID", None, 0.85)),
-    (frozenset({"block", "barricade", "occupy"}), frozenset({"road", "highway", "street", "bridge", "square", "entrance"}),
-     Trigger(("block", "<road>"), "V", "PROTEST", "obstruct", 0.8)),
-    (frozenset({"lodge", "file", "issue", "deliver"}), frozenset({"protest", "complaint"}),
-     Trigger(("lodge", "<protest>"), "V", "ACCUSE", "disapprove", 0.85)),
-    # CAMEO 0872 "ease military blockade" sits under 087 de-escalation, PLOVER RETREAT (access)
-    # CAMEO 162 "reduce or stop material aid" is PLOVER SANCTION (discontinue)
-    (frozenset({"cut", "reduce", "halt", "suspend", "stop", "withhold", "freeze"}), RELIEF,
-     Trigger(("cut", "<relief>"), "V", "SANCTION", "discontinue", 0.85)),
-    (frozenset({"lift", "ease", "end", "break", "relax"}), frozenset({"blockade", "siege"}),
-     Trigger(("lift", "<blockade>"), "V", "RETREAT", "access", 0.85)),
-)
-# verbs whose type holds only for the right kind of object: "mobilized *pressure groups*", "sent *inspectors*"
-OBJECT_BOUND: dict[str, frozenset[str]] = {
-    "MOBILIZE": FORCES | WEAPONS | frozenset({"army", "reservist", "militiaman", "guard", "ship", "aircraft",
-                                              "missile", "artillery", "personnel", "contingent", "division"}),
-    "AID": RELIEF | frozenset({"loan", "grant", "credit", "help", "asylum", "shelter", "doctor", "medic", "kg", "ton"}),
-}
-MISMATCH_PENALTY = 0.4
-PROTEST_SPEECH = Trigger(("protest", "<clause>"), "V", "ACCUSE", "disapprove", 0.8)
-
 @dataclass(slots=True)
 class Event:
     """One coded PLOVER event with its arguments, date, factuality, evidence and audit trail."""
@@ -170,11 +141,6 @@ def _pos_ok(token: Any, pos: str) -> bool:
     return True
 
 
-def _lemma(token: Any) -> str:
-    """The lower-cased lemma, with the lower-cased form as fallback."""
-    return (token.lemma_ or token.text).lower()
-
-
 def _match(token: Any, entry: Trigger) -> list[Any] | None:
     """The tokens of `entry` starting at `token` (contiguous lemmas, or a verb + particle/preposition)."""
     if len(entry.words) == 1:
@@ -191,37 +157,6 @@ def _match(token: Any, entry: Trigger) -> list[Any] | None:
     return None
 
 
-def _type_score(entry: Trigger, types: dict[str, float], quads: dict[str, float],
-                token: Any = None) -> tuple[float, float, float]:
-    """Lexicon weight plus the classifiers' support for the entry's type, with the two probabilities;
-    less for a verb whose object is the wrong kind for its type (``OBJECT_BOUND``)."""
-    p_type, p_quad = types.get(entry.type, 0.0), quads.get(str(QUAD[entry.type]), 0.0)
-    weight = entry.weight
-    bound = OBJECT_BOUND.get(entry.type)
-    if bound is not None and token is not None and entry.pos == "V" and not entry.words[-1].startswith("<"):
-        objects = {_lemma(c) for c in token.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")}
-        if objects and not objects & bound:
-            weight -= MISMATCH_PENALTY
-    return weight + MODEL_WEIGHT * p_type + QUAD_WEIGHT * p_quad, p_type, p_quad
-
-
-def object_rule(token: Any) -> Trigger | None:
-    """A verb whose object decides the type ("send troops" MOBILIZE, "use chemical weapons" ASSAULT)."""
-    if token.pos_ != "VERB":
-        return None
-    if _lemma(token) == "protest" and any(c.dep_ == "ccomp" for c in token.children):
-        return PROTEST_SPEECH  # "X is failing ..., a rights group protested": a verbal protest, CAMEO disapprove
-    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    # a measured object names its stuff in an "of" phrase ("700 kg of medicine", "$5 worth of goods")
-    objects = {_lemma(c) for c in heads} | {_lemma(g) for c in heads for p in c.children
-                                             if p.dep_ == "prep" and p.lower_ == "of"
-                                             for g in p.children if g.dep_ == "pobj"}
-    for verbs, nouns, entry in OBJECT_RULES:
-        if _lemma(token) in verbs and objects & nouns:
-            return entry
-    return None
-
-
 def find_candidates(sent: Any, lexicon: Lexicon, types: dict[str, float], quads: dict[str, float]) -> list[Candidate]:
     """Every trigger of the sentence with its best-scoring type; tokens inside a matched phrase are used once."""
     used: set[int] = set()
@@ -231,13 +166,13 @@ def find_candidates(sent: Any, lexicon: Lexicon, types: dict[str, float], quads:
             continue
         best: Candidate | None = None
         if (rule := object_rule(token)) is not None:
-            score, p_type, p_quad = _type_score(rule, types, quads)
+            score, p_type, p_quad = type_score(rule, types, quads)
             best = Candidate(token, [token], rule, score, (p_type, p_quad))
         for entry in () if best is not None else lexicon.candidates(_lemma(token)):
             toks = _match(token, entry)
             if toks is None or any(t.i in used for t in toks):
                 continue
-            score, p_type, p_quad = _type_score(entry, types, quads, toks[0])
+            score, p_type, p_quad = type_score(entry, types, quads, toks[0])
             if best is None or len(toks) > len(best.tokens) or (len(toks) == len(best.tokens) and score > best.score):
                 best = Candidate(toks[0], toks, entry, score, (p_type, p_quad))
         if best is not None:
@@ -399,7 +334,8 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
                       + ("+embedded" if cand.embedded else "+secondary" if cand.secondary else ""))
     event.features = {"lexicon_weight": cand.entry.weight, "p_type": round(cand.probs[0], 3),
                       "p_quad": round(cand.probs[1], 3), "trigger_dep": trig.dep_,
-                      "merged": [t.text for t in cand.merged], "factuality_cue": fact.cue}
+                      "merged": [t.text for t in cand.merged], "factuality_cue": fact.cue,
+                      "conditional": conditional(trig)}
     return event
 
 
@@ -458,6 +394,9 @@ def _reset_to_publication(event: Event, published: date) -> None:
 def derived_type(event: Event) -> str | None:
     """The speech act a planned or refused action amounts to in PLOVER (promise, threat, refusal)."""
     cue = event.factuality_cue.lower()
+    if event.factuality in ("planned", "hypothetical") and cue in MAYBE_CUES and event.features.get("conditional") \
+            and event.type in MATERIAL_CONFLICT:
+        return "THREATEN"  # "may halt its mediation if ...": an act held out on a condition is a threat
     if event.factuality == "planned" and cue in COMMITMENT_CUES:
         return "AGREE" if event.type in COOPERATIVE else "THREATEN" if event.type in MATERIAL_CONFLICT else None
     if event.factuality == "negated" and event.type in COOPERATIVE and cue in REFUSAL_CUES:
