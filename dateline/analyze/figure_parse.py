@@ -8,7 +8,9 @@ en_core_web_sm hangs some phrases in the wrong place; these helpers say where th
 - a list ("a leader, a facilitator and several associates") becomes an apposition with a conjunct;
 - "an Islamic Movement of Uzbekistan facilitator" is split at "of", the person left as its object;
 - a passive auxiliary shared by coordinated verbs ("two were killed and several others detained");
-- "a bomb maker and facilitator": two nouns under one determiner name one person.
+- "a bomb maker and facilitator": two nouns under one determiner name one person;
+- "the insurgents were killed" after "spotted several insurgents": a definite plural without a number
+  names a group counted before, and takes that count.
 """
 
 from __future__ import annotations
@@ -68,4 +70,28 @@ def shares_determiner(token: Any) -> bool:
         and any(c.dep_ == "det" for c in head.children)
 
 
-__all__ = ["listed", "name_before", "passive", "shares_determiner", "subject_behind_place"]
+def passive_conjunct(verb: Any, role: str) -> tuple[Any, str]:
+    """For a subject of a verb coordinated with a passive one that has no subject of its own ("the
+    insurgents attempted to shoot and were subsequently killed"): that passive verb, the subject's
+    role there "nsubjpass"; else the verb and role unchanged."""
+    if role == "nsubj" and verb is not None:
+        for c in verb.children:
+            if c.dep_ == "conj" and passive(c) and not any(g.dep_ in SUBJECT_DEPS for g in c.children):
+                return c, "nsubjpass"
+    return verb, role
+
+
+def group_named(figures: list[Any], token: Any, governor: Any) -> tuple[Any, Any, str] | None:
+    """For a definite plural without a number ("the insurgents", "the armed militants"): the earlier
+    figure it refers back to (the last one before it counting the same noun), with its governing verb
+    and role (``governor``, seen through ``passive_conjunct``); None for any other token."""
+    if token.tag_ != "NNS" or any(c.dep_ == "nummod" for c in token.children) \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    group = next((f for f in reversed(figures) if f.start < token.idx and f.noun == lemma and f.minimum), None)
+    return None if group is None else (group, *passive_conjunct(*governor(token)))
+
+
+__all__ = ["group_named", "listed", "name_before", "passive", "passive_conjunct", "shares_determiner",
+           "subject_behind_place"]

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .event_args import dateline_end, under_locative
-from .figure_parse import listed, name_before, passive, shares_determiner, subject_behind_place
+from .figure_parse import group_named, listed, name_before, passive, shares_determiner, subject_behind_place
 from .numbers import Quantity, find_quantities
 from .registry import stage
 
@@ -384,6 +384,7 @@ class _Finder:
                 q = _shift(quantity, sent.start_char)
                 self._number(sent, q, taken)
             self._implicit_ones(sent, taken)
+            self._anaphors(sent, taken)
         return sorted(self.figures, key=lambda f: f.start)
 
     def _number(self, sent: Any, q: Quantity, taken: set[int]) -> None:
@@ -428,6 +429,23 @@ class _Finder:
                          "exact", 1.0, None, None)
             reading = _Reading(CASUALTY_VERBS[vlemma], token, verb, f"implicit-one:{vlemma}+{role}")
             self.figures.append(self._figure(sent, q, reading, 0.55))
+
+    def _anaphors(self, sent: Any, taken: set[int]) -> None:
+        """Count a casualty verb's definite plural ("the insurgents were killed") as the group it refers
+        back to ("spotted several suspected insurgents"): that figure's count."""
+        for token in sent:
+            found = group_named(self.figures, token, _governor) if _lemma(token) in PERSON_NOUNS else None
+            if found is None or token.i in taken:
+                continue
+            group, verb, role = found
+            is_passive = role == "nsubjpass" or (role == "nsubj" and verb is not None and passive(verb))
+            if _verb_lemma(verb) not in CASUALTY_VERBS or not (role == "dobj" or is_passive):
+                continue
+            left, end = min(t.idx for t in token.subtree if t.i <= token.i), token.idx + len(token.text)
+            q = Quantity(left, end, self.a.text[left:end], group.qualifier, group.value, group.low, group.high,
+                         vague=group.vague)
+            reading = _Reading(CASUALTY_VERBS[_verb_lemma(verb)], token, verb, f"anaphor:{_verb_lemma(verb)}+{role}")
+            self.figures.append(self._figure(sent, q, reading, 0.5))
 
     def _figure(self, sent: Any, q: Quantity, reading: _Reading, confidence: float) -> Figure:
         """Assemble a Figure with its subject, place, date and speaker."""

@@ -16,9 +16,9 @@ of an incident is the sum of the minimums of its *reported* killed / captured fi
   bare number ("... three died"), a definite numeral ("the two individuals"), or the very same phrase
   again ("two additional suspects" ... "two additional suspects");
 
-and a group "including the ..." someone already counted restates the earlier ones: the count becomes the
-larger of the two ("detained a commander and another militant ... two militants were detained, including
-the commander" is two).
+and a group "including the ..." (or including a phrase already counted: "including Mullah Nafi") restates
+the earlier ones: the count becomes the larger of the two ("detained a commander and another militant ...
+two militants were detained, including the commander" is two).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _DEFINITE = re.compile(r"(?:the|this|that|these|those|his|their|its|both|him|her
 _ORDINAL = re.compile(r"(?:a|the)\s+(?:second|third|fourth|fifth|last|final)\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"^[^.;]*?\bincluding\s+(?:the|this|that|his|their)\b", re.IGNORECASE)
+_INCLUDING_ANY = re.compile(r"^[^.;]*?\bincluding\s+", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
@@ -50,6 +51,16 @@ def headline_end(text: str, within: int = 300) -> int:
             end = offset + len(line)
         offset += len(line)
     return end
+
+
+def _includes_counted(after: str, seen_phrases: set[str]) -> bool:
+    """True when a group is said to include someone already counted: "including the leader", or a
+    phrase counted before ("... were killed, including Mullah Nafi" after "the death of Mullah Nafi")."""
+    if _INCLUDING.match(after):
+        return True
+    m = _INCLUDING_ANY.match(after)
+    rest = after[m.end():].lower() if m else ""
+    return any(len(p) > 3 and rest.startswith(p) for p in seen_phrases)
 
 
 def _repeats(f: Any, text: str, seen_numbers: set[tuple[float, str]], seen_phrases: set[str]) -> bool:
@@ -84,7 +95,7 @@ def incident_count(figures: list[Any], kind: str, text: str = "") -> int:
             if exact - {f.sentence_start} or (vague_seen and not _ADDITIVE.search(f.phrase)):
                 continue  # "several suspected insurgents" ... "several men were taken into custody": one group
             vague_seen = True
-        if total and text and _INCLUDING.match(text[f.end:f.sentence_end]):
+        if total and text and _includes_counted(text[f.end:f.sentence_end], seen_phrases):
             total = max(total, f.minimum)  # "... two militants were detained, including the commander"
             seen_numbers.add((f.minimum, f.noun.lower()))
             continue

@@ -209,3 +209,13 @@ def test_a_modifier_or_nationality_is_not_the_figure_place(run_placed: Any) -> N
     assert f.place_text == "Deir ez-Zor"
     [f] = run_placed("The US-backed fighters said 40 militants were killed.")
     assert f.place_text == ""
+
+
+def test_definite_plural_takes_the_count_of_the_group_named_before(run: Any) -> None:
+    figures = run("Rangers saw four armed militants near the pass. The militants were killed in the clash.")
+    killed = [f for f in figures if f.kind == "killed"]
+    assert [(f.value, f.noun, f.how.split(":")[0]) for f in killed] == [(4, "militant", "anaphor")]
+    shared = run("Rangers saw several gunmen near the dam. The gunmen opened fire and were killed.")
+    assert [(f.kind, f.low) for f in shared if f.kind == "killed"] == [("killed", 3)]
+    none_before = run("The militants were killed in the clash.")
+    assert [f for f in none_before if f.kind == "killed"] == []

@@ -151,6 +151,9 @@ def test_incident_count_text_rules() -> None:
     text = "Police detained a gang boss. Police detained several men, including the gang boss."
     assert _count([_at(text, "a gang boss", 1, how="implicit-one"), _at(text, "several men", 3, vague=True)],
                   "captured", text) == 3
+    named = "Police detained Omar Haddad near the port. Four men were detained, including Omar Haddad."
+    assert _count([_at(named, "Omar Haddad", 1, how="implicit-one"), _at(named, "Four men", 4)],
+                  "captured", named) == 4
     ordinal = "Rangers shot two poachers. A second poacher was killed later."
     assert _count([_at(ordinal, "two poachers", 2), _at(ordinal, "A second poacher", 1, how="implicit-one")],
                   "captured", ordinal) == 2
