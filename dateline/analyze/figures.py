@@ -568,18 +568,18 @@ def _shift(q: Quantity, offset: int) -> Quantity:
                     q.vague, q.strong)
 
 
-def find_figures(analysis: Analysis, component: str = "figures.v2") -> list[Figure]:
+def find_figures(analysis: Analysis, component: str = "figures.v3") -> list[Figure]:
     """Every figure of a parsed analysis (empty when it has no parse)."""
     if analysis.doc is None:
         return []
     return _Finder(analysis, component).run()
 
 
-@stage("figures.v2", alias="figures")
+@stage("figures.v3", alias="figures")
 class FigureStage:
     """Find the reported figures of each parsed article."""
 
-    name: ClassVar[str] = "figures.v2"
+    name: ClassVar[str] = "figures.v3"
     requires: ClassVar[tuple[str, ...]] = ("doc",)
     assigns: ClassVar[tuple[str, ...]] = ("figures",)
 

