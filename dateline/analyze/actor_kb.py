@@ -42,6 +42,7 @@ _DROP = re.compile(r"[.'\u2019\u2018`\u02bc]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # every stage folds the same words over and over; bounded so memory stays flat
 def normalize(text: str) -> str:
     """Fold case, diacritics and punctuation so that alias keys compare equal ("Al-Abadi" = "AL_ABADI")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -107,6 +108,7 @@ class KnowledgeBase:
         self._actors: list[str] = sections["actors"]
         self._aliases: dict[str, str] = _table(sections["aliases"])
         self._agents: dict[str, str] = _table(sections["agents"])
+        self._agent_ends: frozenset[str] | None = None
         self._adjectives: dict[str, str] = _table(sections["adjectives"])
         self._country_keys: dict[str, str] = _table(sections["country_keys"])
         self._countries: dict[str, Country] = {}
@@ -180,6 +182,12 @@ class KnowledgeBase:
         if code is None and key.endswith("s"):
             code = self._agents.get(key[:-1])
         return code
+
+    def agent_endings(self) -> frozenset[str]:
+        """The last word of every role noun ``agent`` knows, so a phrase ending otherwise is skipped unread."""
+        if self._agent_ends is None:
+            self._agent_ends = frozenset(k.split()[-1] for k in self._agents if k.split())
+        return self._agent_ends
 
     def person_country(self, name: str) -> str | None:
         """The one country of the KB persons a name no alias matches may still denote: the name with

@@ -72,9 +72,7 @@ TITLES: dict[str, str] = {
     "sen": "LEG", "senator": "LEG", "rep": "LEG", "gov": "GOV", "governor": "GOV", "mayor": "GOV",
     "prime": "GOV", "spokesman": "GOV", "spokesperson": "GOV", "spokeswoman": "GOV", "king": "GOV",
 }
-# actor_kb.normalize remembered: the stage folds every token and n-gram of every article, and the
-# same words recur (a pure function of its text; bounded so memory stays flat).
-normalize = lru_cache(maxsize=1 << 16)(actor_kb.normalize)
+normalize = actor_kb.normalize  # remembered there (bounded): the stage folds every token and n-gram
 GENERIC_ROLES = False  # generic role phrases ("the militants") stay out; see the module docstring
 KIND_SECTOR: dict[str, str] = {"igo": "IGO", "armed_group": "REB"}
 
@@ -296,6 +294,22 @@ def is_adjective(span: Any, kb: KnowledgeBase) -> bool:
     return kb.country_for_adjective(key) is not None or span.root.pos_ == "ADJ" or span.root.ent_type_ == "NORP"
 
 
+_ROLE_ENDS = frozenset(k.split(" ")[-1] for k in ROLE_NOUNS)
+
+
+def may_end_role(kb: KnowledgeBase, word: str) -> bool:
+    """Whether a role phrase can end in this token text (False lets ``role_np`` skip a chunk at once):
+    ``role_sector`` finds nothing for a phrase whose last word neither ROLE_NOUNS nor the KB's agent
+    nouns (also with a plural "s" dropped) end in."""
+    if word.lower() in _ROLE_ENDS:
+        return True
+    key = normalize(word).split()
+    if not key or len(key[-1]) < 2:
+        return True  # punctuation or a lone letter: the phrase's last word is another token's, so look
+    last, ends = key[-1], kb.agent_endings()
+    return last in ends or (last.endswith("s") and last[:-1] in ends)
+
+
 def role_sector(kb: KnowledgeBase, words: list[str]) -> str | None:
     """The sector of a role phrase's last one or two words ("service members" -> MIL)."""
     for size in (2, 1):
@@ -336,8 +350,8 @@ def role_np(chunk: Any, anchors: list[Found], resolver: Resolver, adjectives: di
             on: date | None) -> Found | None:
     """A noun chunk headed by a role noun, anchored by a country or actor inside it."""
     kb, root = resolver.kb, chunk.root
-    if _covering(anchors, root.i, root.i + 1):
-        return None  # the head is part of a name the KB knows ("US Central Command")
+    if not may_end_role(kb, root.text) or _covering(anchors, root.i, root.i + 1):
+        return None  # not a role noun, or the head is part of a name the KB knows ("US Central Command")
     start = _np_start(chunk)
     words = [t.text for t in chunk.doc[start:root.i + 1]]
     sector = role_sector(kb, words)

@@ -44,6 +44,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # places and actors ask for the same names in every article; bounded
 def normalize(text: str) -> str:
     """The index key of a name: folded, punctuation to spaces, St./Ft./Mt. spelled out."""
     text = fold(text)

@@ -185,3 +185,17 @@ def test_a_group_name_ending_in_a_lower_case_noun(stage: ActorStage) -> None:
     found = actors_of(stage, "Syrian government forces and Popular Mobilisation forces advanced on Tal Afar.")
     assert found["Popular Mobilisation forces"].actor_id == "armed_group:popular-mobilization-forces"
     assert "government forces" not in {m.text for m in found.values()}  # two capitalised words needed
+
+
+def test_every_role_noun_can_end_a_role_phrase(stage: ActorStage) -> None:
+    """``may_end_role`` never rejects the last word of a role noun the rules or the KB know (else
+    ``role_np`` would skip real roles), and rejects ordinary nouns."""
+    from dateline.analyze.actors import ROLE_NOUNS, may_end_role, role_sector
+
+    kb = stage.resolver.kb
+    for phrase in list(ROLE_NOUNS) + list(kb._agents):
+        last = phrase.split()[-1]
+        assert may_end_role(kb, last), phrase
+        assert may_end_role(kb, last + "s") or role_sector(kb, phrase.split()[:-1] + [last + "s"]) is None
+    for word in ("table", "weather", "car", "growth"):
+        assert not may_end_role(kb, word) and role_sector(kb, [word]) is None

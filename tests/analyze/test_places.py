@@ -219,3 +219,20 @@ def test_the_dateline_city_lends_no_support_to_the_story_places() -> None:
     names = [m for m in re.finditer(r"WASHINGTON|Mosul|the Middle East|\bUS\b|Baghdad|Iraq\b|the Old City", text)]
     got = resolve_toponyms(text, [(m.start(), m.end()) for m in names])
     assert all(p.country == "IRQ" for p in got if p.text == "the Old City")
+
+
+def test_nearness_equals_the_haversine_sum() -> None:
+    """The precomputed nearness sum gives exactly the haversine formula's value (points near and far)."""
+    import math
+    import random
+
+    from dateline.analyze.places import haversine_km, nearness
+
+    rng = random.Random(7)
+    for _ in range(5000):
+        lat, lon = rng.uniform(-89, 89), rng.uniform(-180, 180)
+        pts = [(max(-90.0, min(90.0, lat + rng.gauss(0, s))), lon + rng.gauss(0, s))
+               for s in rng.choices([0.3, 2.0, 4.0, 40.0], k=rng.randint(0, 5))]
+        expected = sum(max(0.0, 1.0 - haversine_km(lat, lon, la, lo) / 400.0) for la, lo in pts)
+        pre = [(la, lo, math.radians(la), math.cos(math.radians(la))) for la, lo in pts]
+        assert nearness(lat, lon, pre, 400.0) == expected
