@@ -367,3 +367,45 @@ def find_time(trigger: Any, sent: Any, times: list[TimeExpr]) -> TimeExpr | None
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     inside = [t for t in dated if t.start >= lo and t.end <= hi]
     return (inside or dated)[0]
+
+
+def sentence_country(sent: Any, places: list[PlaceMention]) -> str | None:
+    """The one country of the resolved places in a sentence (None when there are none or several)."""
+    found = {p.country for p in places if p.country and sent.start_char <= p.start and p.end <= sent.end_char}
+    return found.pop() if len(found) == 1 else None
+
+
+# sectors whose unnamed members belong to the country where they act ("police in Nairobi" are Kenyan); not
+# armed groups, criminals, refugees, spies or foreign bodies, which often come from elsewhere ("bandits near Garissa")
+LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "CVL", "OPP", "PPL", "EDU", "LAB", "MED", "BUS", "AGR",
+                           "REL", "JRN", "PTY", "SOC", "ELI"})
+
+
+def role_actors(tokens: list[Any], actors: list[ActorMention], country: str | None) -> list[EventActor]:
+    """Bare role nouns in an argument that no actor mention covers ("*Police* arrested ...", "fired at
+    *demonstrators*"): PLOVER codes them as the sector (actor KB agent nouns, ``LOCAL_SECTORS`` only) of
+    the country where the event happens, `country`; none without a country."""
+    if country is None:
+        return []
+    out: list[EventActor] = []
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or tok.ent_type_:
+            continue
+        left = min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
+        phrase = tok.doc[left:tok.i + 1]
+        code = actor_kb.agent(phrase.text) or actor_kb.agent(tok.text)
+        start, end = phrase.start_char, phrase.end_char
+        if code is None or code[:3] not in LOCAL_SECTORS or any(a.start < end and start < a.end for a in actors):
+            continue
+        sector = code[:3]
+        out.append(EventActor(phrase.text, start, end, f"agent:{country}{sector}", phrase.text, country, sector,
+                              f"{country}{code}"))
+    return out
+
+
+def agent_country(actor: EventActor, country: str | None) -> str | None:
+    """For an unresolved group named by a role noun ("Militants"), the country where the event happens."""
+    if actor.country or actor.code or actor.actor_id.startswith("person:") or not actor.text.split():
+        return actor.country
+    code = actor_kb.agent(actor.text.split()[-1])
+    return country if code is not None and code[:3] in LOCAL_SECTORS else None

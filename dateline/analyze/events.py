@@ -38,6 +38,7 @@ from .event_args import (
     EventActor,
     EventPlace,
     actors_in,
+    agent_country,
     argument_tokens,
     find_place,
     find_time,
@@ -45,6 +46,8 @@ from .event_args import (
     person_country,
     phrase_country,
     resolve_pronouns,
+    role_actors,
+    sentence_country,
     span_of,
     time_precision,
 )
@@ -306,16 +309,27 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     subj, options = argument_tokens(trig, cand.entry.type)
     s_spans = [span_of(t) for t in subj]
     sources = actors_in(s_spans, analysis.actors, taken, analysis.places)
+    for other in cand.merged:  # "were killed when ISIL launched an *attack* on ...": one event, either trigger's arguments
+        o_subj, o_options = argument_tokens(other, cand.entry.type)
+        options = options[:-1] + o_options[:-1] + options[-1:]  # before the locative fallback
+        if not sources and (found := actors_in([span_of(t) for t in o_subj], analysis.actors, taken, analysis.places)):
+            subj, s_spans, sources = o_subj, [span_of(t) for t in o_subj], found
     obj, o_spans, targets = first_with_actors(options, analysis.actors, taken, analysis.places)
     sources = resolve_pronouns(sources or _pronoun_actors(subj), analysis.actors, {a.actor_id for a in targets})
     targets = resolve_pronouns(targets or _pronoun_actors(obj), analysis.actors, {a.actor_id for a in sources})
     sources, targets = [a for a in sources if a.actor_id], [a for a in targets if a.actor_id]
+    place = find_place(trig, analysis.places)
+    where = place.country if place is not None and place.country else sentence_country(sent, analysis.places)
+    # a trigger that names its doers ("*Protesters* blocked ...") is its own source
+    sources = sources or role_actors(subj or [trig], analysis.actors, where)
+    targets = targets or role_actors(obj, analysis.actors, where)
     for actor in sources + targets:
-        actor.country = actor.country or phrase_country(actor, analysis) or person_country(actor)
+        actor.country = actor.country or phrase_country(actor, analysis) or person_country(actor) \
+            or agent_country(actor, where)
     fact: Factuality = factuality_of(trig)
     start, end = _trigger_span(cand.tokens)
     event = Event(cand.entry.type, mode_of(cand), contexts_of(sent), analysis.text[start:end], start, end, index, sent.start_char, sent.end_char, sources, targets,
-                  find_place(trig, analysis.places))
+                  place)
     _set_date(event, find_time(trig, sent, analysis.times), analysis.published)
     event.factuality, event.factuality_cue = fact.value, fact.cue
     if fact.value in REPORTED_AS_PAST and event.date and analysis.published and event.date > analysis.published:

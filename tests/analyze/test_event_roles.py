@@ -1,0 +1,53 @@
+"""Event arguments the actor stage leaves out: bare role nouns and a merged trigger's own arguments."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.analyze import events as ev
+from dateline.analyze.base import Analysis
+from dateline.config import Config
+
+PUBLISHED = date(2021, 6, 2)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Any:
+    from dateline.analyze import actors, places  # noqa: F401
+    from dateline.analyze.pipeline import Pipeline
+
+    return Pipeline(Config().with_overrides({"analyze.stages": "nlp,time,actors,places,events"}))
+
+
+def main_event(pipeline: Any, text: str, kind: str) -> ev.Event:
+    """The most confident event of a type in one text."""
+    found = [e for e in pipeline.process([Analysis("t", text, PUBLISHED)])[0].events if e.type == kind]
+    assert found, f"no {kind} in {text!r}"
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_bare_role_nouns_take_the_country_where_it_happens(pipeline: Any) -> None:
+    event = main_event(pipeline, "Police fired tear gas at students in Nairobi on Tuesday.", "ASSAULT")
+    assert [(a.country, a.sector) for a in event.sources] == [("KEN", "COP")]
+    arrest = main_event(pipeline, "Soldiers detained nine fishermen near Mombasa.", "COERCE")
+    assert [a.country for a in arrest.sources] == ["KEN"]
+
+
+def test_no_role_actor_without_a_place(pipeline: Any) -> None:
+    event = main_event(pipeline, "Police fired tear gas at students on Tuesday.", "ASSAULT")
+    assert event.sources == []
+
+
+def test_a_trigger_that_names_its_doers_is_the_source(pipeline: Any) -> None:
+    event = main_event(pipeline, "Demonstrators in Lima blocked the main highway for hours.", "PROTEST")
+    assert "PER" in {a.country for a in event.sources}
+
+
+def test_merged_trigger_lends_its_subject(pipeline: Any) -> None:
+    event = main_event(pipeline, "Four guards were killed when the Taliban launched an attack on a prison in Herat.",
+                       "ASSAULT")
+    assert "Taliban" in {a.text for a in event.sources}
+    assert "place-country" not in event.coded_by
