@@ -96,3 +96,12 @@ def conditional(token: Any) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
                for c in verb.children)
+
+
+POSTURE_VERBS = frozenset({"prepare", "gear"})
+
+
+def posture(cue: Any | None) -> bool:
+    """Whether an attack's cue is a narrated preparation ("the army *prepared* to resume shelling"): a show
+    of force, PLOVER MOBILIZE, not yet an ASSAULT and, unlike "said it is ready to strike", no threat."""
+    return cue is not None and cue.pos_ in ("VERB", "AUX") and lemma(cue) in POSTURE_VERBS

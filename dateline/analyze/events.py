@@ -51,7 +51,7 @@ from .event_args import (
     span_of,
     time_precision,
 )
-from .event_cues import conditional, object_rule, type_score
+from .event_cues import conditional, object_rule, posture, type_score
 from .event_cues import lemma as _lemma
 from .event_model import EventModel, load_model
 from .event_ranker import ArgRanker, fill_missing, load_ranker
@@ -75,7 +75,7 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 COMMITMENT_CUES = frozenset({"will", "'ll", "shall", "would", "willing", "ready", "prepared", "vow", "vowed",
                              "pledge", "pledged", "promise", "promised", "offer", "offered"})
-MAYBE_CUES = frozenset({"will", "'ll", "shall", "would", "may", "might", "could"})
+MAYBE_CUES = frozenset({"will", "'ll", "shall", "would", "may", "might", "could", "if", "unless"})
 REFUSAL_CUES = frozenset({"not", "n't", "never", "refuse", "refused", "refusing", "fail", "failed", "decline",
                           "declined"})
 DEMAND_NOUNS = frozenset({"demand", "reminder", "insistence", "call", "warning"})
@@ -349,7 +349,8 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
     event.features = {"lexicon_weight": cand.entry.weight, "p_type": round(cand.probs[0], 3),
                       "p_quad": round(cand.probs[1], 3), "trigger_dep": trig.dep_,
                       "merged": [t.text for t in cand.merged], "factuality_cue": fact.cue,
-                      "conditional": conditional(trig)}
+                      "conditional": conditional(trig), "posture": fact.cue_start is not None
+                      and posture(analysis.doc.char_span(fact.cue_start, fact.cue_end, alignment_mode="expand").root)}
     return event
 
 
@@ -408,6 +409,8 @@ def _reset_to_publication(event: Event, published: date) -> None:
 def derived_type(event: Event) -> str | None:
     """The speech act a planned or refused action amounts to in PLOVER (promise, threat, refusal)."""
     cue = event.factuality_cue.lower()
+    if event.features.get("posture") and event.type in ("ASSAULT", "COERCE") and event.claimant is None:
+        return "MOBILIZE"  # "troops prepared to storm the town": readiness shown, no attack yet
     if event.factuality in ("planned", "hypothetical") and cue in MAYBE_CUES and event.features.get("conditional") \
             and event.type in MATERIAL_CONFLICT:
         return "THREATEN"  # "may halt its mediation if ...": an act held out on a condition is a threat
@@ -419,7 +422,8 @@ def derived_type(event: Event) -> str | None:
 
 
 def derive(event: Event) -> Event | None:
-    """A derived AGREE/THREATEN/REJECT event for a main event that is a promise, threat or refusal."""
+    """A derived AGREE/THREATEN/REJECT event for a main event that is a promise, threat or refusal (MOBILIZE
+    for a narrated preparation to attack)."""
     kind = derived_type(event)
     if kind is None or event.embedded or event.confidence < MIN_MAIN:
         return None

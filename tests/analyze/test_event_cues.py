@@ -48,3 +48,13 @@ def test_an_act_held_out_on_a_condition_is_a_threat(pipeline: Any) -> None:
     assert "THREATEN" in types(pipeline, "Norway may cut its development aid to Malawi if the vote is rigged, "
                                          "a Norwegian minister said.")
     assert "THREATEN" not in types(pipeline, "Norway cut its development aid to Malawi on Monday.")
+
+
+def test_a_strike_held_out_if_attacked_is_a_threat(pipeline: Any) -> None:
+    assert "THREATEN" in types(pipeline, "Bolivia said it is prepared to shell the rebel camps if attacked.")
+
+
+def test_a_narrated_preparation_to_attack_is_a_mobilization(pipeline: Any) -> None:
+    found = types(pipeline, "Peruvian troops prepared to storm the rebel camp near the river.")
+    assert "MOBILIZE" in found and "THREATEN" not in found
+    assert "ASSAULT" in types(pipeline, "Peruvian troops stormed the rebel camp near the river.")
