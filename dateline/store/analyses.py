@@ -119,10 +119,11 @@ def _plain(value: Any) -> Any:
     kind = type(value)
     if kind in _LEAVES:
         return value
-    if hasattr(kind, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
+    if hasattr(kind, "__dataclass_fields__"):  # most fields are leaves: test them here, not in a call each
+        return {name: v if type(v) in _LEAVES else _plain(v)
+                for name in _field_names(kind) for v in (getattr(value, name),)}
     if kind is list or kind is tuple:
-        return kind(_plain(v) for v in value)
+        return kind(v if type(v) in _LEAVES else _plain(v) for v in value)
     if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple, as asdict rebuilds it
         return kind(*[_plain(v) for v in value])
     if isinstance(value, (list, tuple)):
