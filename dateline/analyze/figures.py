@@ -210,7 +210,8 @@ def _along_with(prep: Any) -> bool:
 
 # Purpose: "an operation to arrest X", "attempted to capture X" (an aim, not a result).
 PURPOSE_HEADS = frozenset({"attempt", "try", "seek", "plan", "intend", "aim", "want", "hope", "mission", "operation",
-                           "raid", "effort", "order", "warrant", "bid", "plot"})
+                           "raid", "effort", "order", "warrant", "bid", "plot", "going", "threaten", "vow", "promise",
+                           "pledge", "prepare"})  # "was going to kill the men", "vowed to arrest them": not done
 # Running totals: "since January", "so far", "to date", "in the last month", "this year".
 SPAN_NOUNS = frozenset({"week", "month", "year", "months", "weeks", "years"})
 
@@ -222,7 +223,7 @@ def status_of(verb: Any | None) -> str:
     if any(c.dep_ == "neg" for c in verb.children):
         return "negated"  # "the woman was not detained"
     if verb.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            and (verb.dep_ != "xcomp" or _lemma(verb.head) in PURPOSE_HEADS) \
+            and (verb.dep_ != "xcomp" or _lemma(verb.head) in PURPOSE_HEADS or verb.head.lower_ in PURPOSE_HEADS) \
             and (verb.dep_ != "acl" or _lemma(verb.head) in PURPOSE_HEADS):
         return "intended"
     node = verb

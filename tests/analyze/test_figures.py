@@ -219,3 +219,9 @@ def test_definite_plural_takes_the_count_of_the_group_named_before(run: Any) -> 
     assert [(f.kind, f.low) for f in shared if f.kind == "killed"] == [("killed", 3)]
     none_before = run("The militants were killed in the clash.")
     assert [f for f in none_before if f.kind == "killed"] == []
+
+
+def test_a_threatened_or_planned_count_is_intended_not_reported(run: Any) -> None:
+    assert [f.status for f in run("The gang threatened to kill two hostages.") if f.kind == "killed"] == ["intended"]
+    assert [f.status for f in run("He said he was going to kill four guards.") if f.kind == "killed"] == ["intended"]
+    assert [f.status for f in run("Police vowed to arrest five suspects.") if f.kind == "captured"] == ["intended"]
