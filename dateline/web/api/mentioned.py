@@ -11,6 +11,9 @@ from ..queries import articles as article_q
 
 
 def articles_page(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int, offset: int) -> dict[str, Any]:
-    """`articles` (a page of those passing `flt`, newest first) and `total_articles`, for a detail response."""
-    return {"articles": article_q.page(con, flt, limit=limit, offset=offset),
-            "total_articles": article_q.count(con, flt)}
+    """`articles` (a page of those passing `flt`, newest first) and `total_articles`, for a detail response.
+
+    One statement: one key's articles are few, so the total riding on the page costs less than a
+    second pass over the mention table (place pages about half the CPU)."""
+    rows, total = article_q.page_and_count(con, flt, limit=limit, offset=offset)
+    return {"articles": rows, "total_articles": total}

@@ -144,11 +144,12 @@ def ranked_page(con: duckdb.DuckDBPyConnection, query: str, params: list[Any], o
                 offset: int) -> tuple[list[dict[str, Any]], int]:
     """One page of `query`'s rows in `order` (an ORDER BY), and how many rows it has in all.
 
-    The total rides on the page as a window column (one pass); past the end it is counted apart."""
+    The total rides on the page as a window column (one pass); past the end it is counted apart (an
+    empty first page needs no count: nothing matches)."""
     rows = dicts(con.execute(f"SELECT *, count(*) OVER () AS _total FROM ({query}) {order} LIMIT ? OFFSET ?",
                              [*params, limit, offset]))
     if not rows:
-        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({query})", params)) or 0)
+        return rows, int(scalar(con.execute(f"SELECT count(*) FROM ({query})", params)) or 0) if offset else 0
     return rows, _take_total(rows)
 
 

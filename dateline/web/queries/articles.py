@@ -29,7 +29,8 @@ def page(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int, offset: 
 
 def page_and_count(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int,
                    offset: int) -> tuple[list[dict[str, Any]], int]:
-    """`page` and `count` in one pass over the matching rows (one text scan for a search, not two)."""
+    """`page` and `count` in one pass over the matching rows (one text scan for a search, not two; none
+    more for an empty first page)."""
     where, params = flt.where()
     sql = (f"WITH page AS (SELECT id, published, count(*) OVER () AS _total FROM articles{where} "
            "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?) "
@@ -37,7 +38,7 @@ def page_and_count(con: duckdb.DuckDBPyConnection, flt: WebFilter, *, limit: int
            "ORDER BY page.published DESC NULLS LAST, id")
     rows = dicts(con.execute(sql, [*params, limit, offset]))
     if not rows:
-        return rows, count(con, flt)
+        return rows, count(con, flt) if offset else 0
     total = int(rows[0]["_total"])
     for row in rows:
         del row["_total"]

@@ -104,8 +104,8 @@ def page(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int, offset
     if flt.text or (flt.min_sources or 0) > 1:  # costly filters: evaluate once for the page and the total
         found = con.execute(f"WITH m AS MATERIALIZED ({sql}) SELECT rid, (SELECT count(*) FROM m) FROM m "
                             f"{ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-        if not found:
-            return [], int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0)
+        if not found:  # past the end (an empty first page: nothing matches)
+            return [], int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0) if offset else 0
         ids, total = [r[0] for r in found], int(found[0][1])
     else:  # cheap filters: a count and a top-N, no matching rows held in memory
         total = int(scalar(con.execute(f"SELECT count(*) FROM ({sql})", params)) or 0)
