@@ -179,8 +179,10 @@ def condition_subjects(trigger: Any) -> list[Any]:
 def complement_targets(trigger: Any) -> list[Any]:
     """Targets inside the trigger's complement clause: "demanded that *the US* ...", "threatened to ... with *Russia*"."""
     found: list[Any] = []
-    for comp in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
-        if comp.dep_ == "ccomp":
+    # also "pushed for *the US* to back ...": a "for" clause names who is to act
+    for comp in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children))):
+        if comp.dep_ in ("ccomp", "advcl"):
             found += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         found += [c for c in comp.children if c.dep_ in ("dative",)]
         for node in [comp, *[c for c in comp.children if c.dep_ == "dobj"]]:
@@ -389,8 +391,9 @@ def role_actors(tokens: list[Any], actors: list[ActorMention], country: str | No
         return []
     out: list[EventActor] = []
     for tok in tokens:
-        if tok.pos_ != "NOUN" or tok.ent_type_:
-            continue
+        if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod")
+                                                                               for c in tok.children)):
+            continue  # a bare singular noun names an activity ("suspend *publication*"), not a body of people
         left = min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
         phrase = tok.doc[left:tok.i + 1]
         code = actor_kb.agent(phrase.text) or actor_kb.agent(tok.text)

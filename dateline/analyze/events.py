@@ -155,6 +155,9 @@ def _match(token: Any, entry: Trigger) -> list[Any] | None:
         return [head, *[t for t in span if t != head]] if _pos_ok(head, entry.pos) else None
     if entry.pos == "V" and len(words) == 2 and token.pos_ == "VERB":
         part = next((c for c in token.children if c.dep_ in ("prt", "prep") and _lemma(c) == words[1]), None)
+        # or the marker of a clause right after the verb ("pushing hard *for* the US to back ...")
+        part = part or next((m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children
+                             if m.dep_ == "mark" and _lemma(m) == words[1] and 0 < m.i - token.i <= 3), None)
         if part is not None:
             return [token, part]
     return None

@@ -58,3 +58,10 @@ def test_a_narrated_preparation_to_attack_is_a_mobilization(pipeline: Any) -> No
     found = types(pipeline, "Peruvian troops prepared to storm the rebel camp near the river.")
     assert "MOBILIZE" in found and "THREATEN" not in found
     assert "ASSAULT" in types(pipeline, "Peruvian troops stormed the rebel camp near the river.")
+
+
+def test_pushing_for_another_to_act_is_a_request_aimed_at_it(pipeline: Any) -> None:
+    found = [e for e in main_events(pipeline, "Ghana is pressing hard for Togo to reopen the border crossing.")
+             if e.type == "REQUEST"]
+    assert found and {a.country for a in found[0].targets} == {"TGO"}
+    assert {a.country for a in found[0].sources} == {"GHA"}
