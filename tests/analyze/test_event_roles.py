@@ -51,3 +51,9 @@ def test_merged_trigger_lends_its_subject(pipeline: Any) -> None:
                        "ASSAULT")
     assert "Taliban" in {a.text for a in event.sources}
     assert "place-country" not in event.coded_by
+
+
+def test_intergovernmental_bodies_are_coded(pipeline: Any) -> None:
+    for name in ("The OSCE", "The Gulf Cooperation Council", "The European Community"):
+        event = main_event(pipeline, f"{name} condemned the shelling of the port on Friday.", "ACCUSE")
+        assert [a.code[:3] for a in event.sources] == ["IGO"], name
