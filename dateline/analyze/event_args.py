@@ -412,3 +412,13 @@ def agent_country(actor: EventActor, country: str | None) -> str | None:
         return actor.country
     code = actor_kb.agent(actor.text.split()[-1])
     return country if code is not None and code[:3] in LOCAL_SECTORS else None
+
+
+# types whose joint subject acts together ("Israel and Syria resumed talks"): PLOVER's compound SRC/TAR actor
+RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def joint_sources(kind: str, sources: list[EventActor]) -> bool:
+    """Whether a reciprocal event's sources are two or more parties (then the parties are each other's
+    targets, and a venue "in Washington" is no target)."""
+    return kind in RECIPROCAL_TYPES and len({a.country or a.code or a.actor_id for a in sources}) >= 2

@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from .base import ActorMention, Analysis
-from .event_args import COLLECTIVE, PERSONAL, PRONOUNS, EventActor, person_country, place_country
+from .event_args import (
+    COLLECTIVE,
+    PERSONAL,
+    PRONOUNS,
+    EventActor,
+    joint_sources,
+    person_country,
+    place_country,
+)
 from .factuality import clause_head
 
 RANKER_PATH = Path(__file__).resolve().parent.parent / "resources" / "arg_ranker.json.gz"
@@ -183,8 +191,9 @@ def fill_missing(event: Any, analysis: Analysis, ranker: ArgRanker | None) -> No
     for role in ("target", "source"):
         model = ranker.roles.get(role)
         current, other = (event.targets, event.sources) if role == "target" else (event.sources, event.targets)
-        if model is None or any(a.country or a.code for a in current):
-            continue
+        if model is None or any(a.country or a.code for a in current) \
+                or (role == "target" and joint_sources(event.type, event.sources)):
+            continue  # a joint subject ("Israel and Syria met") is its own target
         cands = candidates(event, analysis, other + current)
         if current:  # only actors the rules left unresolved: an added actor must be a resolved one
             cands = [(m, t) for m, t in cands if m.country or m.code]

@@ -43,6 +43,7 @@ from .event_args import (
     find_place,
     find_time,
     first_with_actors,
+    joint_sources,
     person_country,
     phrase_country,
     resolve_pronouns,
@@ -318,6 +319,8 @@ def build_event(cand: Candidate, sent: Any, index: int, analysis: Analysis) -> E
         if not sources and (found := actors_in([span_of(t) for t in o_subj], analysis.actors, taken, analysis.places)):
             subj, s_spans, sources = o_subj, [span_of(t) for t in o_subj], found
     obj, o_spans, targets = first_with_actors(options, analysis.actors, taken, analysis.places)
+    if obj and obj is options[-1] and joint_sources(cand.entry.type, sources):
+        obj, o_spans, targets = [], [], []  # "Israel and Syria resumed talks *in Washington*": the venue
     sources = resolve_pronouns(sources or _pronoun_actors(subj), analysis.actors, {a.actor_id for a in targets})
     targets = resolve_pronouns(targets or _pronoun_actors(obj), analysis.actors, {a.actor_id for a in sources})
     sources, targets = [a for a in sources if a.actor_id], [a for a in targets if a.actor_id]

@@ -57,3 +57,10 @@ def test_intergovernmental_bodies_are_coded(pipeline: Any) -> None:
     for name in ("The OSCE", "The Gulf Cooperation Council", "The European Community"):
         event = main_event(pipeline, f"{name} condemned the shelling of the port on Friday.", "ACCUSE")
         assert [a.code[:3] for a in event.sources] == ["IGO"], name
+
+
+def test_a_joint_subjects_venue_is_no_target(pipeline: Any) -> None:
+    event = main_event(pipeline, "Chile and Peru resumed border talks in Madrid on Monday.", "CONSULT")
+    assert {a.country for a in event.sources} == {"CHL", "PER"} and event.targets == []
+    attack = main_event(pipeline, "Chile and Peru shelled rebel camps in Bolivia on Monday.", "ASSAULT")
+    assert "BOL" in {a.country for a in attack.targets}
