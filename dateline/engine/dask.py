@@ -144,9 +144,10 @@ class DaskExecutor:
         """A LocalCluster; if a worker dies while it starts (killed, out of memory), one more try."""
         for attempt in (1, 2):
             try:
-                # no dashboard; the scheduler's small HTTP server on a free port, not a fixed 8787
+                # no dashboard; the scheduler's small HTTP server on a free loopback port, not a fixed 8787
+                # (distributed reads a bare ":0" as every interface, which would publish it to the network)
                 return factory(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               scheduler_kwargs={"dashboard_address": ":0"})
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
             except Exception as exc:
                 if attempt == 2:
                     raise EngineError(f"the local Dask cluster did not start: {exc}",
