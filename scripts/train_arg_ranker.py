@@ -38,7 +38,7 @@ from dateline.analyze.events import code_events
 
 TAGS = {"source": ("source", "reciprocal"), "target": ("target", "reciprocal")}
 FOLDS = 5
-VERSION = "arg-ranker-1"
+VERSION = "arg-ranker-2"
 
 
 @dataclass(slots=True)
