@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Config
 from ..errors import ConfigError, DatelineError
@@ -82,8 +84,8 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
         app.include_router(ingest_router(token, max_ingest_bytes))
     _pages(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.middleware("http")(_body_limit(max_ingest_bytes))
-    app.middleware("http")(_security_headers)  # also on the limit's 413
+    app.add_middleware(BodyLimit, max_bytes=max_ingest_bytes)
+    app.add_middleware(SecurityHeaders)  # also on the limit's 413
     cache_control = "no-cache" if allow_ingest else f"max-age={cache_max_age}"
     app.add_middleware(ResponseCache, generation=db.generation, max_bytes=cache_mb * 1024 * 1024,  # outermost
                        cache_control=cache_control, concurrent=concurrent_queries)
@@ -104,24 +106,47 @@ def _pages(app: FastAPI) -> None:
         return HTMLResponse(docs)
 
 
-async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every HTTP response (a route's own value wins).
+
+    Plain ASGI rather than `app.middleware("http")`: that wraps each request in a task group and
+    memory streams, about 0.5 ms of CPU per layer and request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
-def _body_limit(max_bytes: int) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-    """Refuse any request that declares a body over the bound (413) before a route reads it; the ingest
-    route also counts what it streams, for bodies sent without a length."""
-    async def check(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
+class BodyLimit:
+    """ASGI middleware: refuse any request that declares a body over the bound (413) before a route
+    reads it; the ingest route also counts what it streams, for bodies sent without a length."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        declared = Headers(scope=scope).get("content-length") if scope["type"] == "http" else None
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             status = 413 if declared.isdigit() else 400
-            return JSONResponse({"detail": f"body larger than {max_bytes} bytes" if status == 413
-                                 else "bad Content-Length"}, status_code=status)
-        return await call_next(request)
-    return check
+            refusal = JSONResponse({"detail": f"body larger than {self.max_bytes} bytes" if status == 413
+                                    else "bad Content-Length"}, status_code=status)
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 async def _dateline_error(request: Request, exc: Exception) -> JSONResponse:
