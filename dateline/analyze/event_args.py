@@ -383,22 +383,41 @@ LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "CVL", "OPP", "PPL
                            "REL", "JRN", "PTY", "SOC", "ELI"})
 
 
+# role nouns the agent dictionaries lack, and heads that take the role of their "of" phrase ("leaders of the coalition")
+EXTRA_ROLES = {"party": "PTY", "parties": "PTY"}
+MEMBER_HEADS = frozenset({"leader", "member", "supporter", "head", "representative", "delegate", "delegation"})
+
+
+def _role_phrase(tok: Any) -> tuple[Any, str] | None:
+    """A role noun's phrase (with its compounds) and agent code; for "leaders/members of X", X's."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod")
+                                                                           for c in tok.children)):
+        return None  # a bare singular noun names an activity ("suspend *publication*"), not a body of people
+    left = min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
+    phrase = tok.doc[left:tok.i + 1]
+    code = actor_kb.agent(phrase.text) or actor_kb.agent(tok.text) or EXTRA_ROLES.get(tok.lower_)
+    if code is None and (tok.lemma_ or "").lower() in MEMBER_HEADS:
+        inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"), None)
+        return _role_phrase(inner) if inner is not None else None
+    return (phrase, code) if code is not None else None
+
+
 def role_actors(tokens: list[Any], actors: list[ActorMention], country: str | None) -> list[EventActor]:
     """Bare role nouns in an argument that no actor mention covers ("*Police* arrested ...", "fired at
-    *demonstrators*"): PLOVER codes them as the sector (actor KB agent nouns, ``LOCAL_SECTORS`` only) of
-    the country where the event happens, `country`; none without a country."""
+    *demonstrators*", "leaders of the opposition *coalition* agreed"): PLOVER codes them as the sector
+    (actor KB agent nouns, ``LOCAL_SECTORS`` only) of the country where the event happens, `country`;
+    none without a country."""
     if country is None:
         return []
     out: list[EventActor] = []
     for tok in tokens:
-        if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod")
-                                                                               for c in tok.children)):
-            continue  # a bare singular noun names an activity ("suspend *publication*"), not a body of people
-        left = min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
-        phrase = tok.doc[left:tok.i + 1]
-        code = actor_kb.agent(phrase.text) or actor_kb.agent(tok.text)
+        found = _role_phrase(tok)
+        if found is None:
+            continue
+        phrase, code = found
         start, end = phrase.start_char, phrase.end_char
-        if code is None or code[:3] not in LOCAL_SECTORS or any(a.start < end and start < a.end for a in actors):
+        if code[:3] not in LOCAL_SECTORS or any(a.start < end and start < a.end for a in actors):
             continue
         sector = code[:3]
         out.append(EventActor(phrase.text, start, end, f"agent:{country}{sector}", phrase.text, country, sector,
@@ -407,10 +426,12 @@ def role_actors(tokens: list[Any], actors: list[ActorMention], country: str | No
 
 
 def agent_country(actor: EventActor, country: str | None) -> str | None:
-    """For an unresolved group named by a role noun ("Militants"), the country where the event happens."""
+    """For an unresolved group named by a role noun ("the opposition coalition"), the country where the
+    event happens."""
     if actor.country or actor.code or actor.actor_id.startswith("person:") or not actor.text.split():
         return actor.country
-    code = actor_kb.agent(actor.text.split()[-1])
+    words = actor.text.split()
+    code = actor_kb.agent(" ".join(words[-2:])) or actor_kb.agent(words[-1]) or EXTRA_ROLES.get(words[-1].lower())
     return country if code is not None and code[:3] in LOCAL_SECTORS else None
 
 

@@ -64,3 +64,10 @@ def test_a_joint_subjects_venue_is_no_target(pipeline: Any) -> None:
     assert {a.country for a in event.sources} == {"CHL", "PER"} and event.targets == []
     attack = main_event(pipeline, "Chile and Peru shelled rebel camps in Bolivia on Monday.", "ASSAULT")
     assert "BOL" in {a.country for a in attack.targets}
+
+
+def test_leaders_of_a_body_and_a_party_are_role_actors(pipeline: Any) -> None:
+    event = main_event(pipeline, "Leaders of the opposition coalition agreed to postpone the rally in Lima.", "AGREE")
+    assert {a.country for a in event.sources} == {"PER"}
+    party = main_event(pipeline, "The small farmers' party has said it will boycott the elections in Peru.", "THREATEN")
+    assert [a.country for a in party.sources] == ["PER"]
