@@ -2,9 +2,8 @@
 
     python benchmarks/web_cost.py                     # 30 requests of each kind, 100,000-event store
     python benchmarks/web_cost.py --per-kind 10 --only events
-    python benchmarks/web_cost.py --profile "events by type"   # where one kind's CPU goes (cProfile)
-    python benchmarks/web_cost.py --misses 3000       # the misses of 3,000 requests of the mix, in order
-    python benchmarks/web_cost.py --misses 3000 --cache-mb 0   # the same without the row memo
+    python benchmarks/web_cost.py --profile "events by type"   # cProfile of the event loop's thread only
+    python benchmarks/web_cost.py --misses 1500 --cache-mb 0   # the misses of 1,500 requests of the mix, in order
 
 Each request is drawn (seeded) from `benchmarks.load_mix.Workload`, the mix `benchmarks/load.py`
 sends, and put straight to the ASGI app of `dateline serve` with the answer cache off; the CPU of
@@ -12,9 +11,10 @@ this process (every thread: routes run in a worker thread) is read around it. So
 server's own cost of a miss, without the HTTP layer or a load generator. The weighted mean uses the
 mix's weights: it is what a miss of the varied mix costs on average.
 
-With --misses N the app runs as served (answer cache and row memo on, unless --cache-mb 0) on the
-first occurrence of each URL among N requests drawn as `benchmarks/load.py` draws them: every one is
-a miss of the answer cache, and rows that earlier misses read come from the row memo, as in a run.
+With --misses N the app runs on the first occurrence of each URL among N requests drawn as
+`benchmarks/load.py` draws them (seeded), in that order: the misses of a load run with the cache on,
+so the kinds weigh as they do there (--cache-mb: the app's web.cache_mb; each URL is new, so a cache
+only adds its own bookkeeping).
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--only", help="only the kinds whose name contains this")
     parser.add_argument("--profile", metavar="KIND", help="cProfile the requests of kinds containing KIND")
     parser.add_argument("--misses", type=int, metavar="N", help="the distinct URLs of N drawn requests, in order")
-    parser.add_argument("--cache-mb", type=int, help="web.cache_mb of the app with --misses (0: no row memo)")
+    parser.add_argument("--cache-mb", type=int, help="web.cache_mb of the app with --misses (default: the configured one)")
     args = parser.parse_args()
     from dateline.web.app import CACHE_MB, create_app
 
