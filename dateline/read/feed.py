@@ -15,6 +15,7 @@ from ..errors import E_EMPTY, E_MALFORMED, E_TOO_LARGE
 from ..model import Origin, Rejection
 from .base import Item, ReadContext, build_article
 from .dates import ParsedDate
+from .feed_guard import guard_feed
 
 _BLOCK_END = re.compile(r"(?i)(</(p|div|h[1-6]|li|blockquote|section|article|tr)\s*>|<br\s*/?>)")
 
@@ -25,8 +26,12 @@ def read_feed(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     if len(data) > ctx.max_document_bytes:
         yield Rejection(Origin(name, format="feed"), E_TOO_LARGE, "feed over read.max_document_bytes")
         return
+    guarded = guard_feed(data)  # feedparser has quadratic paths; bound its work first (issue 9)
+    if guarded.refusal:
+        yield Rejection(Origin(name, format="feed"), E_MALFORMED, f"feed refused: {guarded.refusal}")
+        return
     try:
-        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+        parsed = feedparser.parse(guarded.data, sanitize_html=False, resolve_relative_uris=False)
     except (ValueError, LookupError) as exc:  # feedparser on a garbled encoding="..." declaration
         yield Rejection(Origin(name, format="feed"), E_MALFORMED, f"not a readable feed: {exc.__class__.__name__}: {exc}")
         return
@@ -43,9 +48,17 @@ def read_feed(stream: BinaryIO, name: str, ctx: ReadContext) -> Iterator[Item]:
     outlet = parsed.feed.get("title")
     lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None
     warnings = [f"feed is not well-formed: {parsed.get('bozo_exception')}"] if parsed.bozo else []
+    notes = _entry_notes(guarded.warnings, len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
         origin = Origin(name, record=number, format="feed")
-        yield _entry_article(entry, origin, ctx, outlet, lang, warnings)
+        yield _entry_article(entry, origin, ctx, outlet, lang, warnings + notes.get(number, []))
+
+
+def _entry_notes(by_entry: dict[int, list[str]], entries: int) -> dict[int, list[str]]:
+    """The guard's warnings by entry number; one it cannot place (channel level) goes on every entry."""
+    placed = {n: notes for n, notes in by_entry.items() if 1 <= n <= entries}
+    loose = [note for n, notes in sorted(by_entry.items()) if n not in placed for note in notes]
+    return {n: placed.get(n, []) + loose for n in range(1, entries + 1)} if loose else placed
 
 
 def _entry_article(entry: Any, origin: Origin, ctx: ReadContext, outlet: str | None,

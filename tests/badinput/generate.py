@@ -331,6 +331,29 @@ def rss_parameter_entity() -> bytes:
                 '<!DOCTYPE rss [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>')
 
 
+def rss_author_redos() -> bytes:
+    """A 16 KB byline of address characters (feedparser's e-mail pattern is quadratic on it), then a normal item."""
+    first = _item(1, "An item whose byline is a runaway run of letters.").replace(
+        "</pubDate>", "</pubDate><author>" + "reporter" * 2048 + "</author>")
+    second = _item(2, "A plain second item about the ferry.").replace(
+        "</pubDate>", "</pubDate><author>desk@badinput.example (River Desk)</author>")
+    return _rss(first + second)
+
+
+def rss_many_attributes() -> bytes:
+    """One item element carrying 5,000 attributes (feedparser looks each one up linearly)."""
+    attributes = " ".join(f'a{i}="v"' for i in range(5000))
+    return _rss(_item(1, "An item with thousands of attributes.").replace("<item>", f"<item {attributes}>")
+                + _item(2, "A plain second item about the ferry."))
+
+
+def rss_attlist_defaults(defaults: int = 2000, items: int = 100) -> bytes:
+    """Attribute defaults declared for <item> in the feed's own DTD: expat puts them all on every item."""
+    declared = " ".join(f"d{i} CDATA 'v'" for i in range(defaults))
+    return _rss("".join(_item(n, "An item given thousands of default attributes.") for n in range(items)),
+                f"<!DOCTYPE rss [<!ATTLIST item {declared}>]>")
+
+
 def rss_garbled_encoding() -> bytes:
     return _rss(_item(1, "An item in a feed whose encoding name is garbled.")).replace(b'encoding="utf-8"', b'encoding="\x80utf\x00"')
 
