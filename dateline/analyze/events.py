@@ -68,6 +68,7 @@ NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_O
 # heads whose compound modifier names the act itself: "a *mediation* effort", "a *rescue* mission"
 EFFORT_NOUNS = frozenset({"effort", "mission", "process", "campaign", "initiative", "bid", "attempt", "drive"})
 SECONDARY_FACTOR = 0.5
+OBLIGATION_CONFIDENCE = 0.7
 MIN_MAIN = 0.5
 MAIN_BONUS = 0.1
 LIGHT_VERBS = frozenset({"impose", "launch", "stage", "hold", "conduct", "carry", "mount", "issue", "lodge", "make",
@@ -475,8 +476,9 @@ def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
     for verb in _must_clauses(sent):
         gov = verb.head
         speaker = next((c for c in gov.children if c.dep_ in ("nsubj", "poss")), None)
-        if speaker is None and gov.dep_ in ("dobj", "pobj", "attr"):
-            speaker = next((c for c in clause_head(gov).children if c.dep_ == "nsubj"), None)
+        if speaker is None and gov.dep_ in ("dobj", "pobj", "attr", "advcl"):  # also "rallied, *saying* he must ..."
+            speaker = next((c for c in clause_head(gov.head if gov.dep_ == "advcl" else gov).children
+                            if c.dep_ == "nsubj"), None)
         addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if addressee is not None and addressee.lower_ in PRONOUNS:  # "a reminder to *Iraq* that it must ..."
             addressee = next((g for h in (gov, clause_head(gov)) for c in h.children if c.dep_ in ("prep", "dative")
@@ -490,7 +492,9 @@ def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
                       actors_in(o_spans, analysis.actors, taken, analysis.places), find_place(verb, analysis.places))
         _set_date(event, find_time(verb, sent, analysis.times), analysis.published)
         event.argument_spans = [("source", s, e) for s, e in s_spans] + [("target", s, e) for s, e in o_spans]
-        event.confidence, event.factuality_cue = 0.7, gov.text
+        # who demands of whom unknown: too little to code ("..., saying it must end")
+        event.confidence = OBLIGATION_CONFIDENCE if event.sources or event.targets else OBLIGATION_CONFIDENCE * SECONDARY_FACTOR
+        event.factuality_cue = gov.text
         event.coded_by = f"rule:reported-obligation[{gov.lemma_} ... {aux.lower_} {verb.lemma_}]"
         event.features = {"governor": gov.lemma_, "modal": aux.lower_}
         events.append(event)

@@ -71,3 +71,11 @@ def test_leaders_of_a_body_and_a_party_are_role_actors(pipeline: Any) -> None:
     assert {a.country for a in event.sources} == {"PER"}
     party = main_event(pipeline, "The small farmers' party has said it will boycott the elections in Peru.", "THREATEN")
     assert [a.country for a in party.sources] == ["PER"]
+
+
+def test_an_obligation_voiced_in_a_participle_clause_has_the_main_subject_as_source(pipeline: Any) -> None:
+    event = main_event(pipeline, "Chile recalled its ambassador on Monday, saying Peru must apologise for the raid.",
+                       "REQUEST")
+    assert [a.country for a in event.sources] == ["CHL"] and [a.country for a in event.targets] == ["PER"]
+    unknown = main_event(pipeline, "Officials said the talks must continue.", "REQUEST")
+    assert unknown.confidence < 0.5
