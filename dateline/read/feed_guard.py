@@ -61,7 +61,7 @@ class Guarded:
 
 @dataclass(frozen=True, slots=True)
 class _Field:
-    """The content of one author-like element: byte span, entry number and the line it starts on."""
+    """The content of one author-like element: byte span, entry number, and whether its close tag was seen."""
 
     start: int
     end: int
