@@ -119,12 +119,14 @@ def _bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n <= 2 else "3-4" if n <= 4 else "5-8" if n <= 8 else "9+"
 
 
-def candidate_features(event: Any, trigger: Any, token: Any, mention: ActorMention, rank_after: int) -> list[str]:
-    """The features of one candidate mention (its root `token`) for an event's trigger."""
+def candidate_features(event: Any, trigger: Any, token: Any, mention: ActorMention, rank_after: int,
+                       head: Any = None) -> list[str]:
+    """The features of one candidate mention (its root `token`) for an event's trigger (``head``: the
+    trigger's clause head, when the caller has it)."""
     ups, downs, hops = dep_path(token, trigger)
     prep = _governing_prep(token)
     side = "before" if token.i < trigger.i else "after"
-    head = clause_head(trigger)
+    head = clause_head(trigger) if head is None else head
     kind = mention.kind or "other"
     in_trigger = trigger in token.ancestors
     in_clause = head in token.ancestors or token == head
@@ -150,6 +152,9 @@ def _subordinate_mark(token: Any, trigger: Any) -> str:
     return "-"
 
 
+_NOT_ACTORS = PERSONAL | COLLECTIVE | PRONOUNS  # words no candidate is (built once, not per mention)
+
+
 def candidates(event: Any, analysis: Analysis, avoid: list[EventActor]) -> list[tuple[ActorMention, Any]]:
     """Actor mentions of the event's sentence outside the trigger and the actors in `avoid`, with
     their root tokens; an unresolved mention overlapping a resolved one is left out."""
@@ -158,7 +163,7 @@ def candidates(event: Any, analysis: Analysis, avoid: list[EventActor]) -> list[
     for m in analysis.actors:
         if not (event.sentence_start <= m.start and m.end <= event.sentence_end) or not m.actor_id:
             continue
-        if m.text.lower() in PERSONAL | COLLECTIVE | PRONOUNS:
+        if m.text.lower() in _NOT_ACTORS:
             continue
         if any(s < m.end and m.start < e for s, e in taken) or any(a.actor_id == m.actor_id for a in avoid):
             continue
@@ -174,7 +179,8 @@ def score_candidates(event: Any, trigger: Any, cands: list[tuple[ActorMention, A
                      model: RoleModel) -> list[tuple[float, ActorMention]]:
     """Each candidate with the role model's probability, best first."""
     after = sorted((t.i for _, t in cands if t.i > trigger.i))
-    scored = [(model.probability(candidate_features(event, trigger, t, m, after.index(t.i) if t.i in after else 0)), m)
+    head = clause_head(trigger) if cands else None
+    scored = [(model.probability(candidate_features(event, trigger, t, m, after.index(t.i) if t.i in after else 0, head)), m)
               for m, t in cands]
     return sorted(scored, key=lambda x: -x[0])
 

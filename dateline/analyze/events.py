@@ -24,6 +24,7 @@ How an event is coded, per sentence of the parse:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, ClassVar
@@ -165,7 +166,7 @@ def _match(token: Any, entry: Trigger) -> list[Any] | None:
     return None
 
 
-def find_candidates(sent: Any, lexicon: Lexicon, types: dict[str, float], quads: dict[str, float]) -> list[Candidate]:
+def find_candidates(sent: Any, lexicon: Lexicon, probs: Callable[[], tuple[dict[str, float], dict[str, float]]]) -> list[Candidate]:
     """Every trigger of the sentence with its best-scoring type; tokens inside a matched phrase are used once."""
     used: set[int] = set()
     found: list[Candidate] = []
@@ -174,13 +175,13 @@ def find_candidates(sent: Any, lexicon: Lexicon, types: dict[str, float], quads:
             continue
         best: Candidate | None = None
         if (rule := object_rule(token)) is not None:
-            score, p_type, p_quad = type_score(rule, types, quads)
+            score, p_type, p_quad = type_score(rule, *probs())
             best = Candidate(token, [token], rule, score, (p_type, p_quad))
         for entry in () if best is not None else lexicon.candidates(_lemma(token)):
             toks = _match(token, entry)
             if toks is None or any(t.i in used for t in toks):
                 continue
-            score, p_type, p_quad = type_score(entry, types, quads, toks[0])
+            score, p_type, p_quad = type_score(entry, *probs(), toks[0])
             if best is None or len(toks) > len(best.tokens) or (len(toks) == len(best.tokens) and score > best.score):
                 best = Candidate(toks[0], toks, entry, score, (p_type, p_quad))
         if best is not None:
@@ -501,11 +502,22 @@ def request_events(sent: Any, index: int, analysis: Analysis) -> list[Event]:
     return events
 
 
+def _classified(sent: Any, model: EventModel | None) -> Callable[[], tuple[dict[str, float], dict[str, float]]]:
+    """The sentence classifiers' (type, quad) probabilities, computed on first use: a quarter of
+    sentences have no trigger candidate and never need them."""
+    held: list[tuple[dict[str, float], dict[str, float]]] = []
+
+    def probs() -> tuple[dict[str, float], dict[str, float]]:
+        if not held:
+            held.append(model.predict(sent.text) if model is not None else ({}, {}))
+        return held[0]
+    return probs
+
+
 def code_sentence(sent: Any, index: int, analysis: Analysis, lexicon: Lexicon, model: EventModel | None,
                   ranker: ArgRanker | None = None) -> list[Event]:
     """All events of one parsed sentence (empty arguments the rules leave filled by `ranker`)."""
-    types, quads = model.predict(sent.text) if model is not None else ({}, {})
-    cands = settle(find_candidates(sent, lexicon, types, quads))
+    cands = settle(find_candidates(sent, lexicon, _classified(sent, model)))
     events = [build_event(c, sent, index, analysis) for c in cands]
     _share_arguments(events)
     for event in events:
