@@ -105,15 +105,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def nearness(lat: float, lon: float, points: list[tuple[float, float, float, float]], near_km: float) -> float:
-    """Sum over points of max(0, 1 - distance / near_km), the points given as (lat, lon, radians(lat),
+def nearness(lat: float, lon: float, points: list[tuple[float, float, float]], near_km: float) -> float:
+    """Sum over points of max(0, 1 - distance / near_km), the points given as (lon, radians(lat),
     cos(radians(lat))) so a candidate's many comparisons do not recompute them. Same arithmetic as
     ``haversine_km``; a point whose latitude alone puts it past near_km adds 0 and is skipped."""
     p1 = math.radians(lat)
     c1 = math.cos(p1)
     reach = near_km * (1 + 1e-9) / EARTH_RADIUS_KM  # the great-circle arc is never shorter than the latitude gap
     total = 0.0
-    for _, lo, p2, c2 in points:
+    for lo, p2, c2 in points:
         dp = p2 - p1
         if abs(dp) >= reach:
             continue
@@ -384,7 +384,7 @@ class Resolver:
             for p, row in zip(m.probs(), m.rows):
                 own_c[g.country_of(row)] += p
                 own_a[g.admin1_of(row)] += p
-            others = [(la, lo, math.radians(la), math.cos(math.radians(la))) for j, la, lo in points if j != i]
+            others = [(lo, p, math.cos(p)) for j, la, lo in points if j != i for p in (math.radians(la),)]
             scores = []
             for prior, row in zip(m.prior, m.rows):
                 cc, a1 = g.country_of(row), g.admin1_of(row)

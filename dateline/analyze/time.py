@@ -158,11 +158,14 @@ def with_offset(expr: TimeExpr, offset: int) -> TimeExpr:
     return replace(expr, start=expr.start + offset, end=expr.end + offset)
 
 
-@stage("time.timex3.v2", alias="time")
+COMPONENT = "time.timex3.v2"  # the stage version: bump it when the expressions or values found change
+
+
+@stage(COMPONENT, alias="time")
 class TimeStage:
     """Find and normalize the time expressions of each article against its publication date."""
 
-    name: ClassVar[str] = "time.timex3.v2"
+    name: ClassVar[str] = COMPONENT
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("times",)
 

@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from ..analyze.base import Analysis
+from ..analyze.time import COMPONENT as TIME_COMPONENT
 from .schema import MENTION_TABLES
 
 
@@ -151,7 +152,7 @@ def _event_columns(values: dict[str, Any]) -> dict[str, Any]:
 
 
 _FLATTEN = {"events": _event_columns}
-_ASSIGNED_BY = {"times": "time.timex3.v2"}
+_ASSIGNED_BY = {"times": TIME_COMPONENT}  # time expressions carry no component of their own
 
 
 def pending_articles(con: duckdb.DuckDBPyConnection, version: str, *, redo: bool = False,

@@ -234,5 +234,5 @@ def test_nearness_equals_the_haversine_sum() -> None:
         pts = [(max(-90.0, min(90.0, lat + rng.gauss(0, s))), lon + rng.gauss(0, s))
                for s in rng.choices([0.3, 2.0, 4.0, 40.0], k=rng.randint(0, 5))]
         expected = sum(max(0.0, 1.0 - haversine_km(lat, lon, la, lo) / 400.0) for la, lo in pts)
-        pre = [(la, lo, math.radians(la), math.cos(math.radians(la))) for la, lo in pts]
+        pre = [(lo, math.radians(la), math.cos(math.radians(la))) for la, lo in pts]
         assert nearness(lat, lon, pre, 400.0) == expected
