@@ -38,7 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("read.max_future_days", 2, "Publication dates more than this many days after today are implausible."),
     Setting("read.csv_delimiter", "", "CSV delimiter; empty means sniff (comma, tab, semicolon, pipe)."),
     Setting("analyze.stages", "nlp,actors,places,time,quotes,figures,events", "Per-article stages to run, in order (registered names or aliases); drop one to skip it."),
-    Setting("analyze.batch_size", 200, "Articles analysed and stored per transaction."),
+    Setting("analyze.batch_size", 200, "Articles analysed and stored per transaction (at most: on several "
+            "workers a run's last batches are smaller, so the workers finish together)."),
     Setting("engine.name", "local", "Where the pipeline runs: 'local' (this machine's cores) or 'dask' (a dask.distributed cluster).", ("local", "dask")),
     Setting("engine.scheduler", "", "Dask scheduler address tcp://HOST:PORT; empty starts a LocalCluster of engine.workers processes."),
     Setting("engine.shard_dir", "", "Folder, shared by the dask workers and the writer, for per-batch Parquet shards; empty means a temporary folder beside the store."),

@@ -52,7 +52,8 @@ def analyze_store(store: Store, config: Config, *, redo: bool = False, limit: in
     executor = executor or make_executor(config, pending=total)
     started = time.perf_counter()
     try:
-        for batch in executor.run(_batches(store, version, redo, limit, int(config["analyze.batch_size"]))):
+        sizes = batch_sizes(total, executor.workers, int(config["analyze.batch_size"]))
+        for batch in executor.run(_batches(store, version, redo, limit, sizes)):
             with store.transaction() as con:
                 write_rows(con, batch)
             _count(report, batch)
@@ -65,10 +66,26 @@ def analyze_store(store: Store, config: Config, *, redo: bool = False, limit: in
     return report
 
 
-def _batches(store: Store, version: str, redo: bool, limit: int | None, size: int) -> Iterator[Rows]:
-    """Pending article rows in batches, read through their own cursor while results are written."""
+SMALLEST_BATCH = 20  # below this a batch costs more in hand-over and transactions than it saves in idle cores
+
+
+def batch_sizes(total: int, workers: int, largest: int) -> Iterator[int]:
+    """Sizes of the batches for `total` articles on `workers`: `largest` while much remains, then
+    shrinking (to what is left over twice the workers, no smaller than SMALLEST_BATCH), so the workers
+    finish together instead of one finishing a full last batch while the others wait ("guided"
+    scheduling). With one worker nothing waits: every batch is `largest`. Endless: the reader stops
+    when its cursor is empty, whatever `total` said."""
+    remaining = total
+    while True:
+        size = largest if workers <= 1 else min(largest, max(SMALLEST_BATCH, -(-remaining // (2 * workers))))
+        yield size
+        remaining = max(0, remaining - size)
+
+
+def _batches(store: Store, version: str, redo: bool, limit: int | None, sizes: Iterator[int]) -> Iterator[Rows]:
+    """Pending article rows in batches of the given sizes, read through their own cursor while results are written."""
     cursor = pending_articles(store.con, version, redo=redo, limit=limit)
-    while rows := cursor.fetchmany(size):
+    while rows := cursor.fetchmany(next(sizes)):
         yield [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
