@@ -6,6 +6,7 @@
     python benchmarks/load.py --ingest                 # readers while batches are POSTed to /api/ingest
     python benchmarks/load.py --fixed-mix              # the earlier fixed mix of 20 URLs (trivial for a cache)
     python benchmarks/load.py --clients 10 --duration 10 --events 20000      # a quick run
+    python benchmarks/load.py --think 1,5              # clients pause 1-5 s after each answer, like analysts
 
 The server is a real `dateline serve` process (uvicorn; `--workers N` processes, each opening the
 store read-only) on a free port of 127.0.0.1; any other host is refused. The store is
@@ -14,7 +15,10 @@ requests drawn (seeded) from the store's own values like many analysts on the pa
 popular and rare types and actors, month/quarter/year windows, boxes, pages 1-10, map points,
 histograms, figures, stories, actors, places, articles, search words, single events, articles and
 stories (see `Workload`), on its own keep-alive connection (a minimal HTTP/1.1 client: httpx cost
-more CPU per request than a cached answer costs the server). Anything but a 200 is an error. The server's `X-Cache` header gives the
+more CPU per request than a cached answer costs the server). By default a client sends its next
+request as soon as an answer arrives (a closed loop at saturation: it measures capacity, and the
+latency 50 such clients queue for); `--think MIN,MAX` pauses each client between answers as an
+analyst reading the page would. Anything but a 200 is an error. The server's `X-Cache` header gives the
 cache hit rate. Client and server share this machine's cores, so the figures are a floor; the load
 average is printed before and after each run.
 
@@ -235,7 +239,9 @@ class Connection:
 
 
 async def reader(client: Connection, draw: Draw, until: float, rng: random.Random, results: Results,
-                 check: bool) -> None:
+                 check: bool, think: tuple[float, float] = (0.0, 0.0)) -> None:
+    """One client: request, read the answer, pause `think` seconds (uniform between the two; none by
+    default, a closed loop at saturation), until `until`."""
     seen: dict[str, int] = {}  # per question, the largest count this client has seen (counts may only grow)
     try:
         while time.monotonic() < until:
@@ -254,6 +260,8 @@ async def reader(client: Connection, draw: Draw, until: float, rng: random.Rando
                 continue
             if check:
                 await torn_reads(client, name, url, response.json(), seen, results)
+            if think[1] > 0:
+                await asyncio.sleep(rng.uniform(*think))
     finally:
         await client.close()
 
@@ -327,7 +335,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 async def load(base: str, draw: Draw, clients: int, duration: float, seed: int, token: str | None, batch: int,
-               pause: float, server_pid: int) -> tuple[Results, float, tuple[int, int] | None]:
+               pause: float, server_pid: int, think: tuple[float, float] = (0.0, 0.0),
+               ) -> tuple[Results, float, tuple[int, int] | None]:
     results = Results()
     # Readers use one `Connection` each; httpx only POSTs the writer's batches. Its idle connections are
     # dropped after 2 s, before uvicorn's 5 s keep-alive timeout: with equal timeouts a request can be
@@ -341,7 +350,7 @@ async def load(base: str, draw: Draw, clients: int, duration: float, seed: int, 
         until = started + duration
         host, port = base.removeprefix("http://").rsplit(":", 1)
         tasks = [reader(Connection(host, int(port)), draw, until, random.Random(seed + i), results,
-                        check=token is not None) for i in range(clients)]
+                        check=token is not None, think=think) for i in range(clients)]
         written = None
         if token:
             tasks.append(writer(client, token, until, batch, pause, results))
@@ -417,12 +426,14 @@ def run_one(args: argparse.Namespace, setup: Setup, path: Path, draw: Draw) -> d
         command = " ".join(["dateline serve", *setup.flags(), *(["--allow-ingest"] if token else [])])
         print(f"\n== {setup.label}{', with ingest' if token else ''}: {args.clients} clients for "
               f"{args.duration:.0f} s against `{command}` on http://{host}:{port} ({path.name}, "
-              f"{'fixed mix' if args.fixed_mix else 'varied mix'}, seed {args.seed}); "
+              f"{'fixed mix' if args.fixed_mix else 'varied mix'}, seed {args.seed}, "
+              f"{'pause {:g}-{:g} s after each answer'.format(*args.think) if args.think[1] else 'no pause'}); "
               f"load average {load_before:.2f}, {os.cpu_count()} cores", flush=True)
         results, elapsed, written = asyncio.run(load(f"http://{host}:{port}", draw, args.clients, args.duration,
-                                                     args.seed, token, args.batch, args.pause, server.pid))
+                                                     args.seed, token, args.batch, args.pause, server.pid,
+                                                     args.think))
         summary = report(results, elapsed, args.clients, setup.label + (", ingest" if token else ""), load_before)
-        summary["command"] = command
+        summary["command"] = command + (" (clients pause {:g}-{:g} s)".format(*args.think) if args.think[1] else "")
         if written is not None:
             summary.update({"ingest_batches": written[0], "ingested": written[1],
                             "ingest_errors": results.errors.get("POST /api/ingest", 0)})
@@ -449,6 +460,17 @@ def table(summaries: list[dict[str, Any]]) -> None:
           "this machine could serve with nothing else running; a closed loop of N clients waits about N / req/s)")
 
 
+def _think(text: str) -> tuple[float, float]:
+    """`MIN,MAX` seconds, 0 <= MIN <= MAX."""
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected MIN,MAX seconds, e.g. 1,5; got {text!r}") from None
+    if not 0 <= low <= high:
+        raise argparse.ArgumentTypeError(f"need 0 <= MIN <= MAX; got {text!r}")
+    return low, high
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=100_000, help="events in the generated store")
@@ -466,6 +488,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between POSTed batches")
     parser.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE",
                         help="a setting for the server, e.g. web.concurrent_queries=8 (repeatable)")
+    parser.add_argument("--think", type=_think, default=(0.0, 0.0), metavar="MIN,MAX",
+                        help="seconds each client pauses after an answer, uniform between MIN and MAX (an analyst "
+                             "reading the page, like locust's `between(1, 5)`); default none: a closed loop at saturation")
     parser.add_argument("--json", type=Path, help="also write the summaries here")
     args = parser.parse_args(argv)
     check_host(args.host)
