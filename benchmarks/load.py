@@ -18,7 +18,7 @@ stories (see `Workload`), on its own keep-alive connection (a minimal HTTP/1.1 c
 more CPU per request than a cached answer costs the server). By default a client sends its next
 request as soon as an answer arrives (a closed loop at saturation: it measures capacity, and the
 latency 50 such clients queue for); `--think MIN,MAX` pauses each client between answers as an
-analyst reading the page would. Anything but a 200 is an error. The server's `X-Cache` header gives the
+analyst reading the page would (and starts each client within the first MAX seconds, not all at once). Anything but a 200 is an error. The server's `X-Cache` header gives the
 cache hit rate. Client and server share this machine's cores, so the figures are a floor; the load
 average is printed before and after each run.
 
@@ -241,8 +241,10 @@ class Connection:
 async def reader(client: Connection, draw: Draw, until: float, rng: random.Random, results: Results,
                  check: bool, think: tuple[float, float] = (0.0, 0.0)) -> None:
     """One client: request, read the answer, pause `think` seconds (uniform between the two; none by
-    default, a closed loop at saturation), until `until`."""
+    default, a closed loop at saturation), until `until`. A paced client first waits up to one pause."""
     seen: dict[str, int] = {}  # per question, the largest count this client has seen (counts may only grow)
+    if think[1] > 0:  # paced clients arrive spread over one pause, as people do, not all in the same millisecond
+        await asyncio.sleep(rng.uniform(0, think[1]))
     try:
         while time.monotonic() < until:
             name, url = draw(rng)
