@@ -48,7 +48,7 @@ from .actor_kb import ActorEntry, KnowledgeBase
 from .base import ActorMention, Analysis
 from .registry import stage
 
-COMPONENT = "actors.kb.v2"
+COMPONENT = "actors.kb.v3"  # the stage version: bump it when the actors found change
 SUPPLEMENT_PATH = Path(__file__).resolve().parent.parent / "resources" / "actors_supplement.csv"
 MAX_NGRAM = 6
 
@@ -184,6 +184,14 @@ def roles_on(entries: list[ActorEntry], on: date | None) -> list[ActorEntry]:
     return inside or [e for e in entries if not (e.valid_from or e.valid_until)]
 
 
+def latest_roles(entries: list[ActorEntry]) -> list[ActorEntry]:
+    """For undated text, read as of the present: drop the roles a later role of the same actor
+    replaced (Bosnia's Yugoslav role ended the day its own began), so history does not win on order."""
+    kept = [e for e in entries if e.valid_until is None or not any(
+        o.id == e.id and o.valid_from is not None and o.valid_from >= e.valid_until for o in entries)]
+    return kept or entries
+
+
 class Resolver:
     """Alias keys -> canonical actors, the supplement first, then the KB."""
 
@@ -214,6 +222,8 @@ class Resolver:
             ambiguous = len({e.id for e in entries}) > 1
         if not entries:
             return None
+        if on is None:
+            entries = latest_roles(entries)
         best = sorted(entries, key=lambda e: (e.sector is None, e.kind == "person"))[0]
         sector = best.sector or KIND_SECTOR.get(best.kind)
         return Resolved(best.id, best.name, best.code, best.country, sector, best.kind, ambiguous)

@@ -26,12 +26,12 @@ def actors_of(stage: ActorStage, text: str, on: date | None = date(2016, 10, 20)
     stage.process([analysis])
     for m in analysis.actors:
         assert text[m.start:m.end] == m.text
-        assert m.component == "actors.kb.v2"
+        assert m.component == "actors.kb.v3"
     return {m.text: m for m in analysis.actors}
 
 
 def test_registered_under_alias() -> None:
-    assert registry.resolve("actors") == "actors.kb.v2"
+    assert registry.resolve("actors") == "actors.kb.v3"
     assert isinstance(registry.create("actors"), ActorStage)
 
 
@@ -102,6 +102,15 @@ def test_dated_roles_follow_the_article_date(stage: ActorStage) -> None:
     after = actors_of(stage, text, date(2018, 5, 1))["Barack Obama"]
     assert (during.sector, during.code) == ("GOV", "USAGOV")
     assert after.sector == "ELI" and after.actor_id == during.actor_id
+
+
+def test_undated_text_reads_roles_as_of_now(stage: ActorStage) -> None:
+    """Without a date the latest role wins, not the first listed: Bosnia is not Yugoslavia."""
+    text = "Officials in Bosnia and in Baku met Barack Obama."
+    undated = actors_of(stage, text, None)
+    assert undated["Bosnia"].country == "BIH" and undated["Baku"].country == "AZE"
+    assert undated["Barack Obama"].sector == "ELI"  # his government role ended when a later one began
+    assert actors_of(stage, text, date(1991, 6, 1))["Bosnia"].country == "YUG"  # a date still picks history
 
 
 def test_kb_dated_role_ended(stage: ActorStage) -> None:
