@@ -4,6 +4,7 @@
     python benchmarks/web_cost.py --per-kind 10 --only events
     python benchmarks/web_cost.py --profile "events by type"   # cProfile of the event loop's thread only
     python benchmarks/web_cost.py --misses 1500 --cache-mb 0   # the misses of 1,500 requests of the mix, in order
+    python benchmarks/web_cost.py --statements "events by type"  # CPU of each DuckDB statement of those requests
 
 Each request is drawn (seeded) from `benchmarks.load_mix.Workload`, the mix `benchmarks/load.py`
 sends, and put straight to the ASGI app of `dateline serve` with the answer cache off; the CPU of
@@ -24,6 +25,7 @@ import asyncio
 import cProfile
 import pstats
 import random
+import re
 import statistics
 import sys
 import time
@@ -87,6 +89,64 @@ async def measure(app: Any, by_kind: dict[str, list[str]]) -> dict[str, list[flo
     return cost
 
 
+class _Fetched:
+    """A statement's rows, fetched inside the timing: the cursor methods the web queries use."""
+
+    def __init__(self, description: Any, rows: list[Any]) -> None:
+        self.description, self._rows = description, rows
+
+    def fetchall(self) -> list[Any]:
+        rows, self._rows = self._rows, []
+        return rows
+
+    def fetchone(self) -> Any:
+        return self._rows.pop(0) if self._rows else None
+
+
+class TimedCursor:
+    """A request's DuckDB cursor that records the CPU of each statement, fetching included, by its SQL."""
+
+    spent: dict[str, list[float]] = {}
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Any = None) -> Any:
+        t0 = time.process_time()
+        result = self._cursor.execute(sql, params) if params is not None else self._cursor.execute(sql)
+        rows = result.fetchall() if result.description else []
+        fetched = _Fetched(result.description, rows)
+        key = re.sub(r"(\?, )+\?", "?...", " ".join(sql.split()))
+        self.spent.setdefault(key, []).append((time.process_time() - t0) * 1000)
+        return fetched
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+
+def statements(path: Path, by_kind: dict[str, list[str]]) -> None:
+    """Per DuckDB statement of these requests: calls, median CPU ms, and its share of the requests' CPU."""
+    from dateline.web import db
+    from dateline.web.app import create_app
+
+    plain = db.Database.cursor
+    db.Database.cursor = lambda self: TimedCursor(plain(self))  # type: ignore[method-assign,assignment,return-value]
+    try:
+        app = create_app(path, cache_mb=0, concurrent_queries=0)
+        asyncio.run(measure(app, {k: v[:1] for k, v in by_kind.items()}))  # warm-up, not counted
+        TimedCursor.spent.clear()
+        cost = asyncio.run(measure(app, by_kind))
+    finally:
+        db.Database.cursor = plain  # type: ignore[method-assign]
+    total = sum(sum(ms) for ms in cost.values())
+    print(f"| statement | calls | median CPU ms | share of the requests' CPU |  ({sum(map(len, cost.values()))} "
+          f"requests, {total / sum(map(len, cost.values())):.1f} ms CPU each, {path.name})")
+    print("|---|---:|---:|---:|")
+    for sql, ms in sorted(TimedCursor.spent.items(), key=lambda kv: -sum(kv[1])):
+        print(f"| `{sql[:150]}{'...' if len(sql) > 150 else ''}` | {len(ms)} | {statistics.median(ms):.2f} "
+              f"| {sum(ms) / total:.0%} |")
+
+
 def sequence(workload: Workload, n: int, seed: int) -> list[tuple[str, str]]:
     """(kind, url) of the distinct URLs among `n` requests drawn like a load run, first occurrences in order."""
     rng, seen, order = random.Random(seed), set(), []
@@ -118,6 +178,7 @@ def main() -> None:
     parser.add_argument("--only", help="only the kinds whose name contains this")
     parser.add_argument("--profile", metavar="KIND", help="cProfile the requests of kinds containing KIND")
     parser.add_argument("--misses", type=int, metavar="N", help="the distinct URLs of N drawn requests, in order")
+    parser.add_argument("--statements", metavar="KIND", help="CPU of each DuckDB statement of the kinds containing KIND")
     parser.add_argument("--cache-mb", type=int, help="web.cache_mb of the app with --misses (default: the configured one)")
     args = parser.parse_args()
     from dateline.web.app import CACHE_MB, create_app
@@ -133,7 +194,10 @@ def main() -> None:
         report(asyncio.run(measure_in_order(app, drawn)), weights, f"{len(drawn)} misses of {args.misses} "
                f"requests, {path.name}")
         return
-    by_kind = urls(workload, args.per_kind, args.seed, args.profile or args.only)
+    by_kind = urls(workload, args.per_kind, args.seed, args.profile or args.statements or args.only)
+    if args.statements:
+        statements(path, by_kind)
+        return
     app = create_app(path, cache_mb=0, concurrent_queries=0)
     if args.profile:
         profiler = cProfile.Profile()
