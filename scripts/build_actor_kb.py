@@ -335,8 +335,13 @@ def adjective_index(rows: dict[str, CountryRow]) -> dict[str, str]:
 
 
 def split_code(code: str, countries: set[str]) -> tuple[str | None, str | None]:
-    """Split a CAMEO code into (country ISO3 or None, primary sector or None)."""
+    """Split a CAMEO code into (country ISO3 or None, primary sector or None).
+
+    A territory code after the state ("GBRFLKGOV", the Falklands' government; "YUGBIH", Bosnia within
+    Yugoslavia) is a place, not a sector: the sector is what follows it, if anything."""
     prefix, rest = code[:3], code[3:6] or None
+    if rest in countries:
+        rest = code[6:9] or None
     if prefix in countries:
         return prefix, rest
     if prefix in NON_COUNTRY_PREFIX_SECTOR:

@@ -99,6 +99,17 @@ def test_no_date_returns_every_role() -> None:
     assert codes == {"IRQGOV", "IRQELI"}
 
 
+def test_a_territory_in_a_code_is_not_a_sector() -> None:
+    """"GBRFLKGOV" is the Falklands' government: sector GOV, not "FLK"; "YUGBIH" has no sector."""
+    governor = {e.code: e.sector for e in actor_kb.lookup("Alan Huckle")}
+    assert governor.get("GBRFLKGOV") == "GOV"
+    assert {e.sector for e in actor_kb.lookup("Bosnia") if e.code == "YUGBIH"} == {None}
+    kb = actor_kb.load()
+    roles = [role.split(",") for line in kb._actors for role in line.split("\t")[3].split(";") if role]
+    wrong = [code for code, _, sector, *_ in roles if sector and sector == code[3:6] and sector in kb._countries]
+    assert not wrong, f"a territory code stands in the sector field of {wrong[:5]}"
+
+
 @pytest.mark.parametrize(
     ("noun", "sector"),
     [
