@@ -1,8 +1,9 @@
-"""Engine throughput as ratios measured in one run: pipeline vs bare spaCy, 1 vs 2 workers, dask vs local.
+"""Engine throughput as ratios measured in one run: pipeline vs bare spaCy, 1 vs 2 cores, dask vs local.
 
     python benchmarks/engine.py                          # N=1000 generated articles, every measure
     python benchmarks/engine.py -n 400 --only ratio      # just the pipeline's cost over the bare parse
     python benchmarks/engine.py -n 10000 --only ratio    # the issue's size (about 45 min on one idle core)
+    python benchmarks/engine.py -n 2000 --only scaling   # 1 vs 2 cores, as dateline analyze runs (about 17 min)
     python benchmarks/engine.py -n 300 --stages nlp,time
 
 Measures (``--only``, comma-separated; default all):
