@@ -1,4 +1,5 @@
-"""The places stage: toponyms (GPE, LOC, FAC entities; demonyms) resolved to GeoNames places.
+"""The places stage: toponyms (GPE, LOC, FAC entities; demonyms; big cities tagged as people)
+resolved to GeoNames places.
 
 Each toponym's candidates come from the embedded gazetteer (`gazetteer.py`). A candidate's score is
 a prior (feature type, log population, how the name matched) plus the article's context: the
@@ -22,7 +23,7 @@ from .base import Analysis, PlaceMention
 from .event_args import dateline_end
 from .registry import stage
 
-COMPONENT = "places.geonames.v2"
+COMPONENT = "places.geonames.v3"  # the stage version: bump it when the places found change
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 GENERIC_WORDS = frozenset({
     "lake", "river", "airport", "international", "school", "high", "middle", "elementary", "park", "street",
@@ -445,8 +446,17 @@ def resolve_toponyms(text: str, spans: list[tuple[int, int]], published: date | 
     return out
 
 
-def toponym_spans(entities: list[Any], demonyms: bool, gaz: gz.Gazetteer | None = None) -> list[tuple[int, int]]:
-    """Spans of place entities, plus NORP entities the gazetteer knows as demonyms when asked."""
+# A place after one of these is where something is: "Police in Dakar", "clashes near Bamako".
+# ("to" and "from" are left out: "a letter to Victoria", "a call from Sofia" name people.)
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|around|throughout|through|into|towards?)\s+$", re.I)
+BIG_CITY = 1_000_000
+
+
+def toponym_spans(entities: list[Any], demonyms: bool, gaz: gz.Gazetteer | None = None,
+                  text: str | None = None) -> list[tuple[int, int]]:
+    """Spans of place entities, plus NORP entities the gazetteer knows as demonyms when asked, plus
+    PERSON entities that are a capital or a city of a million right after a locative preposition
+    (given the text): the small English model tags "Dakar" and "Bamako" as people."""
     spans = []
     for e in entities:
         if e.label in PLACE_LABELS:
@@ -454,7 +464,21 @@ def toponym_spans(entities: list[Any], demonyms: bool, gaz: gz.Gazetteer | None 
         elif demonyms and e.label == "NORP" and gaz is not None:
             if gz.normalize(e.text) in gaz.demonyms:
                 spans.append((e.start, e.end))
+        elif e.label == "PERSON" and gaz is not None and text is not None and _person_is_city(e, text, gaz):
+            spans.append((e.start, e.end))
     return sorted(set(spans))
+
+
+def _person_is_city(e: Any, text: str, gaz: gz.Gazetteer) -> bool:
+    """Whether a PERSON entity is really a big city: one or two capitalised words, named as a capital
+    or a city of a million in the gazetteer, right after "in"/"at"/"near"/... ."""
+    words = e.text.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    if not LOCATIVE_BEFORE.search(text[max(0, e.start - 16):e.start]):
+        return False
+    return any(how == "name" and (gaz.fcode_of(row) == "PPLC" or gaz.population[row] >= BIG_CITY)
+               for row, how in gaz.lookup_rows(e.text))
 
 
 @stage(COMPONENT, alias="places")
@@ -472,7 +496,7 @@ class PlacesStage:
 
     def process(self, batch: list[Analysis]) -> list[Analysis]:
         for analysis in batch:
-            spans = toponym_spans(analysis.entities, self.demonyms, self.gaz)
+            spans = toponym_spans(analysis.entities, self.demonyms, self.gaz, analysis.text)
             mentions = self.resolver.resolve(analysis.text, spans)
             analysis.places = [to_place_mention(self.gaz, m) for m in mentions if m is not None]
             analysis.components[self.name] = COMPONENT

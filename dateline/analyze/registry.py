@@ -16,7 +16,7 @@ S = TypeVar("S")
 
 
 def stage(name: str, *, alias: str | None = None) -> Callable[[S], S]:
-    """Class decorator: register a stage factory as `name` (e.g. "places.geonames.v2")."""
+    """Class decorator: register a stage factory as `name` (e.g. "places.geonames.v3")."""
 
     def register(cls: S) -> S:
         _REGISTRY[name] = cls  # type: ignore[assignment]
@@ -28,7 +28,7 @@ def stage(name: str, *, alias: str | None = None) -> Callable[[S], S]:
 
 
 def resolve(name: str) -> str:
-    """The full versioned name for a short alias ("places" -> "places.geonames.v2")."""
+    """The full versioned name for a short alias ("places" -> "places.geonames.v3")."""
     return _ALIASES.get(name, name)
 
 

@@ -162,7 +162,7 @@ def evaluate_geo(gold_path: str | Path, gold_spans: bool, model: str = DEFAULT_M
         tp = n_pred = n_gold = 0
         pairs = []
         for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs)):
-            spans = toponym_spans(entities_of(parsed, model), use_demonyms, gaz)
+            spans = toponym_spans(entities_of(parsed, model), use_demonyms, gaz, doc.text)
             gold = resolvable(doc)
             gold_by_span = {(g.start, g.end): g for g in gold}
             matched = [s for s in spans if s in gold_by_span]

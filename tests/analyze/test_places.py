@@ -125,8 +125,29 @@ def test_stage_reads_entities_and_writes_places() -> None:
     [analysis] = stage.process([Analysis("a1", text, entities=ents)])
     ids = {p.text: p.geonameid for p in analysis.places}
     assert ids["American"] == 6252001 and ids["Hit"] == 95788
-    assert all(p.component == "places.geonames.v2" and 0 < p.confidence <= 1 for p in analysis.places)
-    assert "places.geonames.v2" in analysis.components
+    assert all(p.component == "places.geonames.v3" and 0 < p.confidence <= 1 for p in analysis.places)
+    assert "places.geonames.v3" in analysis.components
+
+
+def _places_of(text: str, people: list[str]) -> dict[str, int]:
+    """The places stage over a text whose named spans the tagger labelled PERSON (as the small model does)."""
+    ents = [Entity(s, e, text[s:e], "PERSON") for s, e in spans(text, *people)]
+    stage = PlacesStage()
+    stage.setup(Config())
+    [analysis] = stage.process([Analysis("a1", text, entities=ents)])
+    return {p.text: p.geonameid for p in analysis.places}
+
+
+def test_a_capital_tagged_as_a_person_after_in_is_a_place() -> None:
+    assert _places_of("Riot police fired tear gas at protesters in Dakar on Monday.", ["Dakar"]) == {"Dakar": 2253354}
+    assert _places_of("Clashes near Bamako left two dead.", ["Bamako"]) == {"Bamako": 2460596}
+
+
+def test_a_person_named_like_a_city_stays_a_person() -> None:
+    assert _places_of("Dakar said the talks would go on.", ["Dakar"]) == {}  # no locative before it
+    assert _places_of("She took a call from Sofia on Monday.", ["Sofia"]) == {}  # "from" can name a caller
+    assert _places_of("The award went to Sofia Coppola in Rome.", ["Sofia Coppola"]) == {}  # not a city's name
+    assert _places_of("He grew up in Hit and later moved.", ["Hit"]) == {}  # a small town: the NER may be right
 
 
 def test_state_named_anywhere_in_the_text_picks_the_homonym() -> None:
