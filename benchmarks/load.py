@@ -429,13 +429,13 @@ def run_one(args: argparse.Namespace, setup: Setup, path: Path, draw: Draw) -> d
         print(f"\n== {setup.label}{', with ingest' if token else ''}: {args.clients} clients for "
               f"{args.duration:.0f} s against `{command}` on http://{host}:{port} ({path.name}, "
               f"{'fixed mix' if args.fixed_mix else 'varied mix'}, seed {args.seed}, "
-              f"{'pause {:g}-{:g} s after each answer'.format(*args.think) if args.think[1] else 'no pause'}); "
+              f"{_pace(args.think)}); "
               f"load average {load_before:.2f}, {os.cpu_count()} cores", flush=True)
         results, elapsed, written = asyncio.run(load(f"http://{host}:{port}", draw, args.clients, args.duration,
                                                      args.seed, token, args.batch, args.pause, server.pid,
                                                      args.think))
         summary = report(results, elapsed, args.clients, setup.label + (", ingest" if token else ""), load_before)
-        summary["command"] = command + (" (clients pause {:g}-{:g} s)".format(*args.think) if args.think[1] else "")
+        summary["command"] = command + (f" ({_pace(args.think)})" if args.think[1] else "")
         if written is not None:
             summary.update({"ingest_batches": written[0], "ingested": written[1],
                             "ingest_errors": results.errors.get("POST /api/ingest", 0)})
@@ -460,6 +460,11 @@ def table(summaries: list[dict[str, Any]]) -> None:
               f"{s['client_cpu_ms_per_request']} | {s['capacity_per_s']} | {s['load_before']} -> {s['load_after']} |")
     print("(target: p95 < 250 ms, zero errors. 'idle capacity' = cores / (server + client CPU per request): what "
           "this machine could serve with nothing else running; a closed loop of N clients waits about N / req/s)")
+
+
+def _pace(think: tuple[float, float]) -> str:
+    """How the clients pace themselves, for the run's heading and its table row."""
+    return "clients pause {:g}-{:g} s after each answer".format(*think) if think[1] else "no pause"
 
 
 def _think(text: str) -> tuple[float, float]:
